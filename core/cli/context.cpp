@@ -1,0 +1,37 @@
+#include "commands.hpp"
+
+#include <limits>
+#include <system_error>
+
+namespace chorus::cli {
+
+Context::Context(std::filesystem::path database, std::string actor, std::ostream& out,
+                 std::ostream& err)
+    : database_(std::move(database)), actor_(std::move(actor)), out_(out), err_(err)
+{
+}
+
+Store& Context::store()
+{
+    if (!store_) {
+        // A first run has no data folder yet; Store creates the file but not its folder.
+        const auto folder = database_.parent_path();
+        std::error_code error;
+        if (!folder.empty() && !std::filesystem::is_directory(folder, error)) {
+            std::filesystem::create_directories(folder, error);
+            if (error)
+                throw Error("cannot create the folder " + folder.string() + " for the database: " +
+                            error.message());
+        }
+        store_ = std::make_unique<Store>(database_);
+    }
+    return *store_;
+}
+
+int instrument_version_option(const Arguments& arguments)
+{
+    return static_cast<int>(
+        arguments.integer("version", 1, std::numeric_limits<int>::max()).value_or(0));
+}
+
+} // namespace chorus::cli

@@ -1,0 +1,226 @@
+// The command table and the usage text generated from it, so --help can never
+// disagree with what the parser accepts.
+#include "commands.hpp"
+
+#include "chorus/paths.hpp"
+
+#include <cstdint>
+#include <cstdlib>
+#include <ostream>
+
+namespace chorus::cli {
+
+namespace {
+
+constexpr std::size_t any_number = SIZE_MAX;
+
+OptionSpec required_option(std::string_view name, std::string_view value_name,
+                           std::string_view help)
+{
+    return {name, value_name, help, false, true};
+}
+
+OptionSpec optional_option(std::string_view name, std::string_view value_name,
+                           std::string_view help)
+{
+    return {name, value_name, help, false, false};
+}
+
+OptionSpec flag(std::string_view name, std::string_view help)
+{
+    return {name, {}, help, false, false};
+}
+
+struct Operands {
+    std::string_view text; // e.g. "FILE..."
+    std::size_t min = 0;
+    std::size_t max = 0;
+};
+
+constexpr Operands no_operands{"", 0, 0};
+
+Command command(std::vector<std::string_view> words, Operands operands,
+                std::string_view summary, std::vector<OptionSpec> options, CommandFunction run)
+{
+    return {{std::move(words), operands.text, operands.min, operands.max, summary,
+             std::move(options)},
+            run};
+}
+
+// Options shared by the commands that attach metadata to responses.
+std::vector<OptionSpec> response_metadata_options(std::vector<OptionSpec> options)
+{
+    options.push_back(optional_option("version", "N",
+                                      "instrument version (default: the latest)"));
+    options.push_back(optional_option("team", "TEAM", "team or locality"));
+    options.push_back(optional_option("respondent-type", "TYPE",
+                                      "who answered: child, young_person, parent, carer, ..."));
+    options.push_back(optional_option("captured-by", "WHO",
+                                      "the worker who captured it (default: you)"));
+    return options;
+}
+
+std::vector<Command> make_commands()
+{
+    const auto format = [](std::string_view choices, std::string_view fallback) {
+        return optional_option("format", choices, fallback);
+    };
+    std::vector<Command> table;
+    table.push_back(command({"instruments", "list"}, no_operands,
+                            "List every stored instrument version.",
+                            {format("table|json", "output format (default: table)")},
+                            instruments_list));
+    table.push_back(command({"instruments", "show"}, {"ID", 1, 1},
+                            "Show an instrument's questions.",
+                            {optional_option("version", "N", "version (default: the latest)"),
+                             format("text|json", "output format (default: text)")},
+                            instruments_show));
+    table.push_back(command({"instruments", "import"}, {"FILE...", 1, any_number},
+                            "Import instrument definitions (JSON), in order; stops at the "
+                            "first bad file.",
+                            {}, instruments_import));
+
+    auto add_options = response_metadata_options(
+        {required_option("instrument", "ID", "the instrument answered"),
+         required_option("answers", "FILE", "JSON object from question key to answer")});
+    add_options.push_back(optional_option("captured-at", "TIME",
+                                          "when, e.g. 2024-05-01T14:30Z (default: now)"));
+    add_options.push_back(flag("draft", "save as a draft (required questions may be blank)"));
+    table.push_back(command({"responses", "add"}, no_operands,
+                            "Add one response from a JSON file of answers.",
+                            std::move(add_options), responses_add));
+    table.push_back(command({"responses", "list"}, no_operands,
+                            "List stored responses (never their answers).",
+                            {optional_option("instrument", "ID", "only this instrument"),
+                             optional_option("limit", "N", "at most N responses"),
+                             format("table|json", "output format (default: table)")},
+                            responses_list));
+    table.push_back(command({"responses", "import"}, {"FILE.csv", 1, 1},
+                            "Import responses from CSV: all rows or none.",
+                            response_metadata_options({required_option(
+                                "instrument", "ID", "the instrument answered")}),
+                            responses_import));
+    table.push_back(command(
+        {"stats"}, no_operands, "Count the answers to one question across every version.",
+        {required_option("instrument", "ID", "the instrument"),
+         required_option("question", "KEY", "the question's key"),
+         {"exclude", "CODE,...", "option codes left out of the base, e.g. na,dont_know", true,
+          false},
+         format("json|table", "output format (default: json)"),
+         optional_option("decimals", "N", "decimal places of table percentages (default: 0)")},
+        stats));
+    table.push_back(command({"demo"}, no_operands,
+                            "Add the demo instruments and responses (once) and show an overview.",
+                            {}, demo));
+    return table;
+}
+
+// "chorus-cli responses add --instrument ID ... [--draft]", wrapped to fit 80
+// columns with continuation lines indented under the first option.
+std::string synopsis(const CommandSpec& command, std::size_t indent)
+{
+    std::string start = "chorus-cli " + command.name();
+    if (!command.operands.empty())
+        start += " " + std::string(command.operands);
+    std::string text = start;
+    std::size_t line_width = indent + start.size();
+    const std::string continuation = "\n" + std::string(indent + start.size() + 1, ' ');
+    for (const auto& option : command.options) {
+        std::string item = "--" + std::string(option.name);
+        if (option.takes_value())
+            item += " " + std::string(option.value_name);
+        if (!option.required)
+            item = "[" + item + "]";
+        if (line_width + 1 + item.size() > 79) {
+            text += continuation + item;
+            line_width = continuation.size() - 1 + item.size();
+        } else {
+            text += " " + item;
+            line_width += 1 + item.size();
+        }
+    }
+    return text;
+}
+
+void print_option_lines(std::ostream& out, const std::vector<OptionSpec>& options,
+                        std::string_view indent)
+{
+    for (const auto& option : options) {
+        std::string text = "--" + std::string(option.name);
+        if (option.takes_value())
+            text += " " + std::string(option.value_name);
+        if (text.size() < 26)
+            text.resize(26, ' ');
+        else
+            text += "  ";
+        out << indent << text << option.help << '\n';
+    }
+}
+
+void print_common_options(std::ostream& out)
+{
+    out << "Options for every command (before or after the command words):\n";
+    print_option_lines(out,
+                       {database_option,
+                        flag("help", "(or -h) this text; after a command, its usage")},
+                       "  ");
+    out << "  The default database is " << default_database_path().string()
+        << "\n  (set CHORUS_DATA_DIR to use another folder).\n";
+}
+
+} // namespace
+
+const std::vector<Command>& commands()
+{
+    static const std::vector<Command> table = make_commands();
+    return table;
+}
+
+std::string current_actor()
+{
+    for (const char* variable : {"CHORUS_USER", "USER", "USERNAME"}) {
+        const char* value = std::getenv(variable);
+        if (value != nullptr && *value != '\0')
+            return value;
+    }
+    return "unknown";
+}
+
+void print_program_usage(std::ostream& out)
+{
+    out << "chorus-cli: Chorus without the windows, for scripts and tests.\n\n"
+           "Usage: chorus-cli COMMAND [OPTIONS]\n"
+           "       chorus-cli --help | --version\n\n"
+           "Commands:\n";
+    for (const auto& command : commands()) {
+        out << "  " << synopsis(command.spec, 2) << "\n      " << command.spec.summary << '\n';
+        print_option_lines(out, command.spec.options, "      ");
+    }
+    out << '\n';
+    print_common_options(out);
+    out << "\nExit codes: 0 success, 1 failure, 2 usage error.\n"
+           "The audit log records $CHORUS_USER (else $USER or $USERNAME) as who did it.\n";
+}
+
+void print_command_usage(std::ostream& out, const CommandSpec& command)
+{
+    out << "Usage: " << synopsis(command, 7) << "\n\n" << command.summary << '\n';
+    if (!command.options.empty()) {
+        out << "\nOptions:\n";
+        print_option_lines(out, command.options, "  ");
+    }
+    out << '\n';
+    print_common_options(out);
+}
+
+void print_group_usage(std::ostream& out, std::string_view group)
+{
+    out << "Usage:\n";
+    for (const auto& command : commands())
+        if (command.spec.words.front() == group)
+            out << "  " << synopsis(command.spec, 2) << "\n      " << command.spec.summary
+                << '\n';
+    out << "\nRun chorus-cli " << group << " COMMAND --help for a command's options.\n";
+}
+
+} // namespace chorus::cli

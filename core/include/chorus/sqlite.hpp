@@ -1,0 +1,110 @@
+#pragma once
+// A thin RAII layer over SQLite. sqlite3.h stays out of this header.
+// Errors become SqliteError with a message that names the database file
+// and says in plain words what went wrong (locked, read-only, full, not a database).
+#include "chorus/error.hpp"
+#include "chorus/export.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace chorus::sql {
+
+class CHORUS_CORE_API SqliteError : public Error {
+public:
+    SqliteError(const std::string& message, int code) : Error(message), code_(code) {}
+    int code() const { return code_; } // primary SQLite result code
+    bool is_busy() const;              // locked by another connection
+private:
+    int code_;
+};
+
+class Statement;
+
+class CHORUS_CORE_API Connection {
+public:
+    enum class Mode { read_write_create, read_write, read_only };
+
+    // Opens the file with foreign keys on and a busy timeout; the caller chooses WAL.
+    explicit Connection(const std::filesystem::path& file, Mode mode = Mode::read_write_create);
+    ~Connection();
+    Connection(Connection&& other) noexcept;
+    Connection& operator=(Connection&& other) noexcept;
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    void exec(std::string_view sql);          // one or more statements, no results
+    Statement prepare(std::string_view sql);  // one statement
+    std::int64_t last_insert_rowid() const;
+    int changes() const;
+    int user_version();
+    void set_busy_timeout(int milliseconds);
+    const std::filesystem::path& file() const { return file_; }
+
+    // Throws SqliteError for a result code that is not OK/ROW/DONE; `doing` says what was attempted.
+    [[noreturn]] void fail(int code, std::string_view doing) const;
+
+private:
+    friend class Statement;
+    sqlite3* db_ = nullptr;
+    std::filesystem::path file_;
+};
+
+class CHORUS_CORE_API Statement {
+public:
+    Statement(Connection& connection, std::string_view sql);
+    ~Statement();
+    Statement(Statement&& other) noexcept;
+    Statement& operator=(Statement&& other) noexcept;
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    // Parameters are 1-based, as in SQLite. Each returns *this for chaining.
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+    Statement& bind(int index, double value);
+    Statement& bind(int index, std::string_view value);
+    Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+    Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+    Statement& bind_null(int index);
+
+    bool step();  // true while a row is available
+    void run();   // step once, expecting no row (INSERT/UPDATE/DELETE)
+    void reset(); // ready to bind and run again (bindings cleared)
+
+    bool is_null(int column) const; // columns are 0-based
+    std::int64_t column_int64(int column) const;
+    int column_int(int column) const { return static_cast<int>(column_int64(column)); }
+    double column_double(int column) const;
+    std::string column_text(int column) const;
+    bool column_is_integer(int column) const;
+    bool column_is_real(int column) const;
+
+private:
+    Connection* connection_;
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+// BEGIN IMMEDIATE: takes the write lock up front, so two writers wait for each
+// other (busy timeout) instead of one failing when it upgrades a read lock.
+// Rolls back on destruction unless commit() was called.
+class CHORUS_CORE_API Transaction {
+public:
+    explicit Transaction(Connection& connection);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit();
+
+private:
+    Connection& connection_;
+    bool open_ = true;
+};
+
+} // namespace chorus::sql

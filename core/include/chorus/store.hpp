@@ -1,0 +1,113 @@
+#pragma once
+// The SQLite store: instrument definitions (every version), responses, drafts
+// and the append-only audit log. One Store is one connection; open several
+// (even in several processes) on the same file and they see each other's writes.
+//
+// Every write is one transaction: it happens whole or not at all.
+#include "chorus/export.hpp"
+#include "chorus/instrument.hpp"
+#include "chorus/response.hpp"
+#include "chorus/sqlite.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace chorus {
+
+class Progress;
+
+struct InstrumentSummary {
+    std::string id;
+    int version = 0;
+    std::string title;
+    std::string plugin;
+    std::string stored_at;
+    std::int64_t responses = 0; // complete responses to this version
+};
+
+struct ResponseSummary {
+    std::string uuid;
+    std::string instrument_id;
+    int instrument_version = 0;
+    std::string captured_at;
+    std::string captured_by;
+    std::string team;
+    std::string respondent_type;
+};
+
+struct ResponseFilter {
+    std::string instrument_id; // "" = all
+    std::int64_t limit = -1;   // -1 = no limit
+    std::int64_t offset = 0;
+};
+
+struct AuditEntry {
+    std::int64_t id = 0;
+    std::string at;     // UTC timestamp
+    std::string actor;  // who
+    std::string action; // e.g. "instrument.add", "response.add", "responses.import"
+    std::string entity; // what: an instrument "id@version", a response uuid, a file name
+    std::string detail; // counts and reasons; never answers or names of respondents
+};
+
+enum class AddOutcome { added, unchanged };
+
+class CHORUS_CORE_API Store {
+public:
+    static constexpr int schema_version = 2;
+
+    // Opens (creating if needed) and migrates to schema_version, in a transaction.
+    // Throws Error naming the file when it is not a database, is from a newer Chorus,
+    // is locked, read-only or damaged.
+    explicit Store(const std::filesystem::path& file);
+    ~Store();
+    Store(Store&&) noexcept;
+    Store& operator=(Store&&) noexcept;
+
+    const std::filesystem::path& file() const;
+
+    // Instruments. A definition with an (id, version) already stored is `unchanged`
+    // when identical and refused (Error) when different: change the version instead.
+    // The definition is validated first (DefinitionError).
+    AddOutcome add_instrument(const Instrument& instrument, const std::string& actor);
+    std::vector<InstrumentSummary> list_instruments();     // every version, by id then version
+    std::optional<Instrument> find_instrument(const std::string& id, int version = 0); // 0 = latest
+    Instrument instrument(const std::string& id, int version = 0); // throws Error when absent
+
+    // Responses. Validated in full against their instrument version (InvalidResponse);
+    // a uuid already stored is refused. add_responses is all or nothing.
+    void add_response(const Response& response, const std::string& actor);
+    void add_responses(const std::vector<Response>& responses, const std::string& actor,
+                       const std::string& audit_entity, Progress* progress = nullptr);
+    std::optional<Response> find_response(const std::string& uuid);
+    std::vector<ResponseSummary> list_responses(const ResponseFilter& filter = {});
+    std::int64_t count_responses(const std::string& instrument_id = {});
+
+    // Drafts: partial responses, validated as drafts, never counted in figures.
+    // Saving a draft with the uuid of an earlier draft replaces it; add_response
+    // with a draft's uuid completes it (the draft is removed).
+    void save_draft(const Response& draft, const std::string& actor);
+    std::optional<Response> find_draft(const std::string& uuid);
+    std::vector<ResponseSummary> list_drafts(const std::string& instrument_id = {});
+
+    // Audit log, newest first. Rows can be added, never changed or deleted.
+    std::vector<AuditEntry> audit_log(std::int64_t limit = 100);
+    void audit(const std::string& actor, const std::string& action, const std::string& entity,
+               const std::string& detail); // in its own transaction
+
+    sql::Connection& connection();
+
+    struct Impl;
+
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+// Applies migrations up to `target` (for tests of older schemas) on an open connection.
+CHORUS_CORE_API void migrate(sql::Connection& connection, int target = Store::schema_version);
+
+} // namespace chorus

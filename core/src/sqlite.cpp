@@ -1,0 +1,275 @@
+#include "chorus/sqlite.hpp"
+
+#include <sqlite3.h>
+
+#include <utility>
+
+namespace chorus::sql {
+
+namespace {
+
+constexpr int default_busy_timeout_ms = 5000;
+
+// Plain words for the failures a user can do something about.
+std::string explain(int code, sqlite3* db)
+{
+    switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return "the database is locked by another program or window; close it or try again";
+    case SQLITE_READONLY:
+        return "the database file is read-only; check its permissions";
+    case SQLITE_FULL:
+        return "the disk is full; free some space and try again";
+    case SQLITE_NOTADB:
+        return "the file is not a Chorus database (not an SQLite database)";
+    case SQLITE_CORRUPT:
+        return "the database file is damaged; restore it from a backup";
+    case SQLITE_CANTOPEN:
+        return "the database file cannot be opened; check that its folder exists and is writable";
+    case SQLITE_IOERR:
+        return std::string("a disk read or write failed (") + (db ? sqlite3_errmsg(db) : sqlite3_errstr(code)) + ")";
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+        return "access to the database file was refused";
+    default:
+        return db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
+    }
+}
+
+} // namespace
+
+bool SqliteError::is_busy() const
+{
+    return code_ == SQLITE_BUSY || code_ == SQLITE_LOCKED;
+}
+
+Connection::Connection(const std::filesystem::path& file, Mode mode) : file_(file)
+{
+    int flags = SQLITE_OPEN_NOMUTEX;
+    switch (mode) {
+    case Mode::read_write_create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+    case Mode::read_write: flags |= SQLITE_OPEN_READWRITE; break;
+    case Mode::read_only: flags |= SQLITE_OPEN_READONLY; break;
+    }
+    int rc = sqlite3_open_v2(file.string().c_str(), &db_, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string message = file.string() + ": " + explain(rc, db_);
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw SqliteError(message, rc & 0xff);
+    }
+    sqlite3_extended_result_codes(db_, 1);
+    sqlite3_busy_timeout(db_, default_busy_timeout_ms);
+    exec("PRAGMA foreign_keys = ON");
+}
+
+Connection::~Connection()
+{
+    // Statements are owned by their holders and finalised first; close_v2 copes if not.
+    if (db_)
+        sqlite3_close_v2(db_);
+}
+
+Connection::Connection(Connection&& other) noexcept
+    : db_(std::exchange(other.db_, nullptr)), file_(std::move(other.file_))
+{
+}
+
+Connection& Connection::operator=(Connection&& other) noexcept
+{
+    if (this != &other) {
+        if (db_)
+            sqlite3_close_v2(db_);
+        db_ = std::exchange(other.db_, nullptr);
+        file_ = std::move(other.file_);
+    }
+    return *this;
+}
+
+void Connection::fail(int code, std::string_view doing) const
+{
+    std::string message = file_.string() + ": " + explain(code, db_);
+    if (!doing.empty() && (code & 0xff) != SQLITE_BUSY && (code & 0xff) != SQLITE_FULL
+        && (code & 0xff) != SQLITE_READONLY)
+        message += " (while " + std::string(doing) + ")";
+    throw SqliteError(message, code & 0xff);
+}
+
+void Connection::exec(std::string_view sql)
+{
+    std::string text(sql);
+    char* error = nullptr;
+    int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error);
+    sqlite3_free(error);
+    if (rc != SQLITE_OK)
+        fail(rc, "running " + text.substr(0, 60));
+}
+
+Statement Connection::prepare(std::string_view sql)
+{
+    return Statement(*this, sql);
+}
+
+std::int64_t Connection::last_insert_rowid() const
+{
+    return sqlite3_last_insert_rowid(db_);
+}
+
+int Connection::changes() const
+{
+    return sqlite3_changes(db_);
+}
+
+int Connection::user_version()
+{
+    Statement statement(*this, "PRAGMA user_version");
+    statement.step();
+    return statement.column_int(0);
+}
+
+void Connection::set_busy_timeout(int milliseconds)
+{
+    sqlite3_busy_timeout(db_, milliseconds);
+}
+
+Statement::Statement(Connection& connection, std::string_view sql) : connection_(&connection)
+{
+    int rc = sqlite3_prepare_v2(connection.db_, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
+    if (rc != SQLITE_OK)
+        connection.fail(rc, "preparing " + std::string(sql.substr(0, 60)));
+}
+
+Statement::~Statement()
+{
+    sqlite3_finalize(stmt_);
+}
+
+Statement::Statement(Statement&& other) noexcept
+    : connection_(other.connection_), stmt_(std::exchange(other.stmt_, nullptr))
+{
+}
+
+Statement& Statement::operator=(Statement&& other) noexcept
+{
+    if (this != &other) {
+        sqlite3_finalize(stmt_);
+        connection_ = other.connection_;
+        stmt_ = std::exchange(other.stmt_, nullptr);
+    }
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::int64_t value)
+{
+    int rc = sqlite3_bind_int64(stmt_, index, value);
+    if (rc != SQLITE_OK)
+        connection_->fail(rc, "binding a value");
+    return *this;
+}
+
+Statement& Statement::bind(int index, double value)
+{
+    int rc = sqlite3_bind_double(stmt_, index, value);
+    if (rc != SQLITE_OK)
+        connection_->fail(rc, "binding a value");
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view value)
+{
+    int rc = sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+    if (rc != SQLITE_OK)
+        connection_->fail(rc, "binding a value");
+    return *this;
+}
+
+Statement& Statement::bind_null(int index)
+{
+    int rc = sqlite3_bind_null(stmt_, index);
+    if (rc != SQLITE_OK)
+        connection_->fail(rc, "binding a value");
+    return *this;
+}
+
+bool Statement::step()
+{
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    std::string sql = sqlite3_sql(stmt_) ? sqlite3_sql(stmt_) : "";
+    sqlite3_reset(stmt_);
+    connection_->fail(rc, "running " + sql.substr(0, 60));
+}
+
+void Statement::run()
+{
+    while (step()) {
+    }
+    sqlite3_reset(stmt_);
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+
+bool Statement::is_null(int column) const
+{
+    return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+std::int64_t Statement::column_int64(int column) const
+{
+    return sqlite3_column_int64(stmt_, column);
+}
+
+double Statement::column_double(int column) const
+{
+    return sqlite3_column_double(stmt_, column);
+}
+
+std::string Statement::column_text(int column) const
+{
+    auto text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    if (!text)
+        return {};
+    return std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+bool Statement::column_is_integer(int column) const
+{
+    return sqlite3_column_type(stmt_, column) == SQLITE_INTEGER;
+}
+
+bool Statement::column_is_real(int column) const
+{
+    return sqlite3_column_type(stmt_, column) == SQLITE_FLOAT;
+}
+
+Transaction::Transaction(Connection& connection) : connection_(connection)
+{
+    connection_.exec("BEGIN IMMEDIATE");
+}
+
+Transaction::~Transaction()
+{
+    if (open_) {
+        try {
+            connection_.exec("ROLLBACK");
+        } catch (...) {
+            // SQLite may already have rolled back (e.g. after SQLITE_FULL); nothing else to undo.
+        }
+    }
+}
+
+void Transaction::commit()
+{
+    connection_.exec("COMMIT");
+    open_ = false;
+}
+
+} // namespace chorus::sql

@@ -1,0 +1,496 @@
+#include "chorus/store.hpp"
+
+#include "chorus/dates.hpp"
+#include "chorus/instrument_json.hpp"
+#include "chorus/progress.hpp"
+#include "chorus/response_validation.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <unordered_map>
+
+namespace chorus {
+
+namespace {
+
+constexpr std::size_t progress_every = 1000;
+constexpr int sqlite_constraint = 19; // SQLITE_CONSTRAINT, without including sqlite3.h here
+
+std::string version_name(const std::string& id, int version)
+{
+    return id + " version " + std::to_string(version);
+}
+
+nlohmann::json answers_to_json(const std::map<std::string, Answer>& answers)
+{
+    nlohmann::json object = nlohmann::json::object();
+    for (const auto& [key, answer] : answers)
+        std::visit([&, k = key](const auto& value) { object[k] = value; }, answer);
+    return object;
+}
+
+std::map<std::string, Answer> answers_from_json(const nlohmann::json& object, const Instrument& instrument)
+{
+    std::map<std::string, Answer> answers;
+    for (const auto& item : object.items()) {
+        const Question* question = instrument.find_question(item.key());
+        const auto& value = item.value();
+        if (value.is_array())
+            answers[item.key()] = value.get<std::vector<std::string>>();
+        else if (value.is_string())
+            answers[item.key()] = value.get<std::string>();
+        else if (value.is_number_integer() && !(question && question->type == QuestionType::decimal))
+            answers[item.key()] = value.get<std::int64_t>();
+        else if (value.is_number())
+            answers[item.key()] = value.get<double>();
+    }
+    return answers;
+}
+
+} // namespace
+
+// A stored instrument version with the row ids its answers refer to.
+struct LoadedVersion {
+    std::int64_t row_id = 0;
+    Instrument instrument;
+    struct QuestionRows {
+        std::int64_t id = 0;
+        std::unordered_map<std::string, std::int64_t> choice_ids; // option code -> choice.id
+    };
+    std::unordered_map<std::string, QuestionRows> questions; // key -> rows
+    std::unique_ptr<ResponseValidator> validator;
+};
+
+struct Store::Impl {
+    explicit Impl(const std::filesystem::path& file) : connection(file) {}
+
+    sql::Connection connection;
+    // Stored versions never change, so caching them is safe across connections.
+    std::map<std::pair<std::string, int>, std::unique_ptr<LoadedVersion>> versions;
+
+    const LoadedVersion* find_version(const std::string& id, int version);
+    const LoadedVersion& version_of(const Response& response);
+    void insert_response(const LoadedVersion& loaded, const Response& response, const std::string& saved_at,
+                         sql::Statement& insert_response, sql::Statement& insert_choice,
+                         sql::Statement& insert_value, sql::Statement& delete_draft);
+    void audit(const std::string& actor, const std::string& action, const std::string& entity,
+               const std::string& detail);
+};
+
+const LoadedVersion* Store::Impl::find_version(const std::string& id, int version)
+{
+    if (version == 0) {
+        auto latest = connection.prepare("SELECT max(version) FROM instrument_version WHERE instrument = ?");
+        latest.bind(1, id);
+        if (!latest.step() || latest.is_null(0))
+            return nullptr;
+        version = latest.column_int(0);
+    }
+    auto key = std::make_pair(id, version);
+    if (auto it = versions.find(key); it != versions.end())
+        return it->second.get();
+
+    auto row = connection.prepare("SELECT id, definition FROM instrument_version WHERE instrument = ? AND version = ?");
+    row.bind(1, id).bind(2, version);
+    if (!row.step())
+        return nullptr;
+    auto loaded = std::make_unique<LoadedVersion>();
+    loaded->row_id = row.column_int64(0);
+    loaded->instrument = parse_instrument(row.column_text(1), connection.file().string() + " (" + version_name(id, version) + ")");
+    auto rows = connection.prepare(
+        "SELECT q.key, q.id, c.code, c.id FROM question q LEFT JOIN choice c ON c.question_id = q.id "
+        "WHERE q.instrument_version_id = ?");
+    rows.bind(1, loaded->row_id);
+    while (rows.step()) {
+        auto& question = loaded->questions[rows.column_text(0)];
+        question.id = rows.column_int64(1);
+        if (!rows.is_null(2))
+            question.choice_ids[rows.column_text(2)] = rows.column_int64(3);
+    }
+    loaded->validator = std::make_unique<ResponseValidator>(loaded->instrument);
+    return versions.emplace(key, std::move(loaded)).first->second.get();
+}
+
+const LoadedVersion& Store::Impl::version_of(const Response& response)
+{
+    const LoadedVersion* loaded = find_version(response.instrument_id, response.instrument_version);
+    if (!loaded || response.instrument_version == 0)
+        throw Error(connection.file().string() + ": there is no instrument "
+                    + version_name(response.instrument_id, response.instrument_version)
+                    + " for response " + response.uuid);
+    return *loaded;
+}
+
+void Store::Impl::insert_response(const LoadedVersion& loaded, const Response& response, const std::string& saved_at,
+                                  sql::Statement& insert_response, sql::Statement& insert_choice,
+                                  sql::Statement& insert_value, sql::Statement& delete_draft)
+{
+    insert_response.bind(1, response.uuid)
+        .bind(2, loaded.row_id)
+        .bind(3, response.captured_at)
+        .bind(4, response.captured_by)
+        .bind(5, response.team)
+        .bind(6, response.respondent_type)
+        .bind(7, saved_at);
+    try {
+        insert_response.run();
+    } catch (const sql::SqliteError& error) {
+        if (error.code() == sqlite_constraint)
+            throw Error(connection.file().string() + ": response " + response.uuid + " is already stored");
+        throw;
+    }
+    const std::int64_t response_id = connection.last_insert_rowid();
+    for (const auto& [key, answer] : response.answers) {
+        const auto& rows = loaded.questions.at(key);
+        auto add_choice = [&](const std::string& code) {
+            insert_choice.bind(1, response_id).bind(2, rows.id).bind(3, rows.choice_ids.at(code));
+            insert_choice.run();
+        };
+        if (auto code = std::get_if<std::string>(&answer); code && !rows.choice_ids.empty()) {
+            add_choice(*code);
+            continue;
+        }
+        if (auto codes = std::get_if<std::vector<std::string>>(&answer)) {
+            for (const auto& each : *codes)
+                add_choice(each);
+            continue;
+        }
+        insert_value.bind(1, response_id).bind(2, rows.id);
+        std::visit([&](const auto& value) {
+            using T = std::decay_t<decltype(value)>;
+            if constexpr (!std::is_same_v<T, std::vector<std::string>>)
+                insert_value.bind(3, value);
+        }, answer);
+        insert_value.run();
+    }
+    delete_draft.bind(1, response.uuid);
+    delete_draft.run();
+}
+
+void Store::Impl::audit(const std::string& actor, const std::string& action, const std::string& entity,
+                        const std::string& detail)
+{
+    auto insert = connection.prepare("INSERT INTO audit_log (at, actor, action, entity, detail) VALUES (?, ?, ?, ?, ?)");
+    insert.bind(1, utc_now()).bind(2, actor).bind(3, action).bind(4, entity).bind(5, detail);
+    insert.run();
+}
+
+Store::Store(const std::filesystem::path& file) : impl_(std::make_unique<Impl>(file))
+{
+    auto& connection = impl_->connection;
+    connection.exec("PRAGMA journal_mode = WAL");
+    // FULL: a response reported as saved survives a power cut, not just a crash.
+    connection.exec("PRAGMA synchronous = FULL");
+    if (connection.user_version() == 0) {
+        auto tables = connection.prepare("SELECT count(*) FROM sqlite_master");
+        tables.step();
+        if (tables.column_int64(0) != 0)
+            throw Error(file.string() + ": this is an SQLite database, but not a Chorus database");
+    }
+    migrate(connection);
+}
+
+Store::~Store() = default;
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+
+const std::filesystem::path& Store::file() const
+{
+    return impl_->connection.file();
+}
+
+sql::Connection& Store::connection()
+{
+    return impl_->connection;
+}
+
+AddOutcome Store::add_instrument(const Instrument& instrument, const std::string& actor)
+{
+    if (auto problems = validate_instrument(instrument, instrument.id.empty() ? "instrument" : instrument.id);
+        !problems.empty())
+        throw DefinitionError(std::move(problems));
+    const std::string definition = instrument_to_json(instrument);
+    auto& connection = impl_->connection;
+    sql::Transaction transaction(connection);
+
+    auto existing = connection.prepare("SELECT definition FROM instrument_version WHERE instrument = ? AND version = ?");
+    existing.bind(1, instrument.id).bind(2, instrument.version);
+    if (existing.step()) {
+        if (existing.column_text(0) == definition)
+            return AddOutcome::unchanged;
+        throw Error(version_name(instrument.id, instrument.version)
+                    + " is already stored with a different definition; a changed definition needs a new "
+                      "version number (for example "
+                    + std::to_string(instrument.version + 1) + ")");
+    }
+
+    auto insert_version = connection.prepare(
+        "INSERT INTO instrument_version (instrument, version, title, plugin, definition, stored_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)");
+    insert_version.bind(1, instrument.id).bind(2, instrument.version).bind(3, instrument.title)
+        .bind(4, instrument.plugin).bind(5, definition).bind(6, utc_now());
+    insert_version.run();
+    const std::int64_t version_id = connection.last_insert_rowid();
+
+    auto insert_question = connection.prepare(
+        "INSERT INTO question (instrument_version_id, key, type, position) VALUES (?, ?, ?, ?)");
+    auto insert_choice = connection.prepare(
+        "INSERT INTO choice (question_id, code, label, position) VALUES (?, ?, ?, ?)");
+    int position = 0;
+    for (const Question& question : instrument.questions) {
+        insert_question.bind(1, version_id).bind(2, question.key).bind(3, to_string(question.type)).bind(4, position++);
+        insert_question.run();
+        const std::int64_t question_id = connection.last_insert_rowid();
+        int option_position = 0;
+        for (const Option& option : question.options) {
+            insert_choice.bind(1, question_id).bind(2, option.code).bind(3, option.label).bind(4, option_position++);
+            insert_choice.run();
+        }
+    }
+    impl_->audit(actor, "instrument.add", instrument.id + "@" + std::to_string(instrument.version),
+                 std::to_string(instrument.questions.size()) + " questions");
+    transaction.commit();
+    return AddOutcome::added;
+}
+
+std::vector<InstrumentSummary> Store::list_instruments()
+{
+    auto rows = impl_->connection.prepare(
+        "SELECT v.instrument, v.version, v.title, v.plugin, v.stored_at, "
+        "  (SELECT count(*) FROM response r WHERE r.instrument_version_id = v.id) "
+        "FROM instrument_version v ORDER BY v.instrument, v.version");
+    std::vector<InstrumentSummary> result;
+    while (rows.step())
+        result.push_back({rows.column_text(0), rows.column_int(1), rows.column_text(2), rows.column_text(3),
+                          rows.column_text(4), rows.column_int64(5)});
+    return result;
+}
+
+std::optional<Instrument> Store::find_instrument(const std::string& id, int version)
+{
+    const LoadedVersion* loaded = impl_->find_version(id, version);
+    if (!loaded)
+        return std::nullopt;
+    return loaded->instrument;
+}
+
+Instrument Store::instrument(const std::string& id, int version)
+{
+    if (auto found = find_instrument(id, version))
+        return *found;
+    throw Error(file().string() + ": there is no instrument \"" + id + "\""
+                + (version ? " version " + std::to_string(version) : std::string()));
+}
+
+void Store::add_response(const Response& response, const std::string& actor)
+{
+    const LoadedVersion& loaded = impl_->version_of(response);
+    if (auto problems = loaded.validator->check(response, ValidationMode::complete); !problems.empty())
+        throw InvalidResponse("response " + response.uuid, std::move(problems));
+    auto& connection = impl_->connection;
+    sql::Transaction transaction(connection);
+    auto insert_response = connection.prepare(
+        "INSERT INTO response (uuid, instrument_version_id, captured_at, captured_by, team, respondent_type, saved_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    auto insert_choice = connection.prepare("INSERT INTO answer_choice VALUES (?, ?, ?)");
+    auto insert_value = connection.prepare("INSERT INTO answer_value VALUES (?, ?, ?)");
+    auto delete_draft = connection.prepare("DELETE FROM draft WHERE uuid = ?");
+    impl_->insert_response(loaded, response, utc_now(), insert_response, insert_choice, insert_value, delete_draft);
+    impl_->audit(actor, "response.add", response.uuid,
+                 version_name(response.instrument_id, response.instrument_version));
+    transaction.commit();
+}
+
+void Store::add_responses(const std::vector<Response>& responses, const std::string& actor,
+                          const std::string& audit_entity, Progress* progress)
+{
+    // Validate everything before writing, so a bad response anywhere changes nothing.
+    std::map<std::pair<std::string, int>, std::size_t> per_version;
+    for (std::size_t i = 0; i < responses.size(); ++i) {
+        const Response& response = responses[i];
+        const LoadedVersion& loaded = impl_->version_of(response);
+        if (auto problems = loaded.validator->check(response, ValidationMode::complete); !problems.empty())
+            throw InvalidResponse("response " + std::to_string(i + 1) + " of " + std::to_string(responses.size())
+                                      + " (" + response.uuid + ")",
+                                  std::move(problems));
+        ++per_version[{response.instrument_id, response.instrument_version}];
+    }
+    auto& connection = impl_->connection;
+    sql::Transaction transaction(connection);
+    auto insert_response = connection.prepare(
+        "INSERT INTO response (uuid, instrument_version_id, captured_at, captured_by, team, respondent_type, saved_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    auto insert_choice = connection.prepare("INSERT INTO answer_choice VALUES (?, ?, ?)");
+    auto insert_value = connection.prepare("INSERT INTO answer_value VALUES (?, ?, ?)");
+    auto delete_draft = connection.prepare("DELETE FROM draft WHERE uuid = ?");
+    const std::string saved_at = utc_now();
+    for (std::size_t i = 0; i < responses.size(); ++i) {
+        if (progress && i % progress_every == 0) {
+            if (progress->cancelled())
+                throw Cancelled();
+            progress->update(i, responses.size(), "saving responses");
+        }
+        impl_->insert_response(impl_->version_of(responses[i]), responses[i], saved_at, insert_response,
+                               insert_choice, insert_value, delete_draft);
+    }
+    std::string detail;
+    for (const auto& [version, count] : per_version)
+        detail += (detail.empty() ? "" : "; ") + std::to_string(count) + " responses to "
+                + version_name(version.first, version.second);
+    impl_->audit(actor, "responses.import", audit_entity, detail.empty() ? "0 responses" : detail);
+    transaction.commit();
+    if (progress)
+        progress->update(responses.size(), responses.size(), "saving responses");
+}
+
+std::optional<Response> Store::find_response(const std::string& uuid)
+{
+    auto& connection = impl_->connection;
+    auto row = connection.prepare(
+        "SELECT r.id, v.instrument, v.version, r.captured_at, r.captured_by, r.team, r.respondent_type "
+        "FROM response r JOIN instrument_version v ON v.id = r.instrument_version_id WHERE r.uuid = ?");
+    row.bind(1, uuid);
+    if (!row.step())
+        return std::nullopt;
+    Response response;
+    const std::int64_t response_id = row.column_int64(0);
+    response.uuid = uuid;
+    response.instrument_id = row.column_text(1);
+    response.instrument_version = row.column_int(2);
+    response.captured_at = row.column_text(3);
+    response.captured_by = row.column_text(4);
+    response.team = row.column_text(5);
+    response.respondent_type = row.column_text(6);
+
+    auto choices = connection.prepare(
+        "SELECT q.key, q.type, c.code FROM answer_choice a JOIN question q ON q.id = a.question_id "
+        "JOIN choice c ON c.id = a.choice_id WHERE a.response_id = ? ORDER BY q.position, c.position");
+    choices.bind(1, response_id);
+    while (choices.step()) {
+        std::string key = choices.column_text(0);
+        if (choices.column_text(1) == to_string(QuestionType::multiple_choice)) {
+            auto [it, inserted] = response.answers.try_emplace(key, std::vector<std::string>{});
+            std::get<std::vector<std::string>>(it->second).push_back(choices.column_text(2));
+        } else {
+            response.answers[key] = choices.column_text(2);
+        }
+    }
+    auto values = connection.prepare(
+        "SELECT q.key, q.type, a.value FROM answer_value a JOIN question q ON q.id = a.question_id "
+        "WHERE a.response_id = ?");
+    values.bind(1, response_id);
+    while (values.step()) {
+        std::string type = values.column_text(1);
+        if (type == to_string(QuestionType::integer))
+            response.answers[values.column_text(0)] = values.column_int64(2);
+        else if (type == to_string(QuestionType::decimal))
+            response.answers[values.column_text(0)] = values.column_double(2);
+        else
+            response.answers[values.column_text(0)] = values.column_text(2);
+    }
+    return response;
+}
+
+std::vector<ResponseSummary> Store::list_responses(const ResponseFilter& filter)
+{
+    auto rows = impl_->connection.prepare(
+        "SELECT r.uuid, v.instrument, v.version, r.captured_at, r.captured_by, r.team, r.respondent_type "
+        "FROM response r JOIN instrument_version v ON v.id = r.instrument_version_id "
+        "WHERE (?1 = '' OR v.instrument = ?1) ORDER BY r.captured_at, r.id LIMIT ?2 OFFSET ?3");
+    rows.bind(1, filter.instrument_id).bind(2, filter.limit).bind(3, filter.offset);
+    std::vector<ResponseSummary> result;
+    while (rows.step())
+        result.push_back({rows.column_text(0), rows.column_text(1), rows.column_int(2), rows.column_text(3),
+                          rows.column_text(4), rows.column_text(5), rows.column_text(6)});
+    return result;
+}
+
+std::int64_t Store::count_responses(const std::string& instrument_id)
+{
+    auto count = impl_->connection.prepare(
+        "SELECT count(*) FROM response r JOIN instrument_version v ON v.id = r.instrument_version_id "
+        "WHERE (?1 = '' OR v.instrument = ?1)");
+    count.bind(1, instrument_id);
+    count.step();
+    return count.column_int64(0);
+}
+
+void Store::save_draft(const Response& draft, const std::string& actor)
+{
+    const LoadedVersion& loaded = impl_->version_of(draft);
+    if (auto problems = loaded.validator->check(draft, ValidationMode::draft); !problems.empty())
+        throw InvalidResponse("draft " + draft.uuid, std::move(problems));
+    auto& connection = impl_->connection;
+    sql::Transaction transaction(connection);
+    auto complete = connection.prepare("SELECT 1 FROM response WHERE uuid = ?");
+    complete.bind(1, draft.uuid);
+    if (complete.step())
+        throw Error("response " + draft.uuid + " is already complete; it cannot become a draft again");
+    auto upsert = connection.prepare(
+        "INSERT OR REPLACE INTO draft (uuid, instrument_version_id, captured_at, captured_by, team, respondent_type, "
+        "answers, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    upsert.bind(1, draft.uuid).bind(2, loaded.row_id).bind(3, draft.captured_at).bind(4, draft.captured_by)
+        .bind(5, draft.team).bind(6, draft.respondent_type).bind(7, answers_to_json(draft.answers).dump())
+        .bind(8, utc_now());
+    upsert.run();
+    impl_->audit(actor, "draft.save", draft.uuid, version_name(draft.instrument_id, draft.instrument_version));
+    transaction.commit();
+}
+
+std::optional<Response> Store::find_draft(const std::string& uuid)
+{
+    auto row = impl_->connection.prepare(
+        "SELECT v.instrument, v.version, d.captured_at, d.captured_by, d.team, d.respondent_type, d.answers "
+        "FROM draft d JOIN instrument_version v ON v.id = d.instrument_version_id WHERE d.uuid = ?");
+    row.bind(1, uuid);
+    if (!row.step())
+        return std::nullopt;
+    Response draft;
+    draft.uuid = uuid;
+    draft.instrument_id = row.column_text(0);
+    draft.instrument_version = row.column_int(1);
+    draft.captured_at = row.column_text(2);
+    draft.captured_by = row.column_text(3);
+    draft.team = row.column_text(4);
+    draft.respondent_type = row.column_text(5);
+    const LoadedVersion& loaded = impl_->version_of(draft);
+    draft.answers = answers_from_json(nlohmann::json::parse(row.column_text(6)), loaded.instrument);
+    return draft;
+}
+
+std::vector<ResponseSummary> Store::list_drafts(const std::string& instrument_id)
+{
+    auto rows = impl_->connection.prepare(
+        "SELECT d.uuid, v.instrument, v.version, d.captured_at, d.captured_by, d.team, d.respondent_type "
+        "FROM draft d JOIN instrument_version v ON v.id = d.instrument_version_id "
+        "WHERE (?1 = '' OR v.instrument = ?1) ORDER BY d.saved_at, d.uuid");
+    rows.bind(1, instrument_id);
+    std::vector<ResponseSummary> result;
+    while (rows.step())
+        result.push_back({rows.column_text(0), rows.column_text(1), rows.column_int(2), rows.column_text(3),
+                          rows.column_text(4), rows.column_text(5), rows.column_text(6)});
+    return result;
+}
+
+std::vector<AuditEntry> Store::audit_log(std::int64_t limit)
+{
+    auto rows = impl_->connection.prepare(
+        "SELECT id, at, actor, action, entity, detail FROM audit_log ORDER BY id DESC LIMIT ?");
+    rows.bind(1, limit);
+    std::vector<AuditEntry> result;
+    while (rows.step())
+        result.push_back({rows.column_int64(0), rows.column_text(1), rows.column_text(2), rows.column_text(3),
+                          rows.column_text(4), rows.column_text(5)});
+    return result;
+}
+
+void Store::audit(const std::string& actor, const std::string& action, const std::string& entity,
+                  const std::string& detail)
+{
+    sql::Transaction transaction(impl_->connection);
+    impl_->audit(actor, action, entity, detail);
+    transaction.commit();
+}
+
+} // namespace chorus

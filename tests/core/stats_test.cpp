@@ -1,0 +1,161 @@
+#include "chorus/stats.hpp"
+
+#include "chorus/instrument_json.hpp"
+#include "chorus/store.hpp"
+#include "chorus/uuid.hpp"
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace chorus;
+
+namespace {
+
+class StatsTest : public ::testing::Test {
+protected:
+    test::TempDir dir;
+    Store store{dir / "stats.db"};
+
+    void SetUp() override { store.add_instrument(test::every_type_instrument(), "tester"); }
+
+    void add(std::map<std::string, Answer> answers, int version = 1)
+    {
+        Response r;
+        r.uuid = new_uuid();
+        r.instrument_id = "every-type";
+        r.instrument_version = version;
+        r.captured_at = "2025-05-05T12:00:00Z";
+        if (!answers.count("agree"))
+            answers["agree"] = std::string("neither");
+        r.answers = std::move(answers);
+        store.add_response(r, "tester");
+    }
+
+    const OptionCount& option(const QuestionStats& stats, const std::string& code)
+    {
+        for (const auto& entry : stats.options)
+            if (entry.code == code)
+                return entry;
+        throw std::runtime_error("no option " + code);
+    }
+};
+
+} // namespace
+
+TEST_F(StatsTest, CountsPercentagesAndBlanks)
+{
+    for (const char* code : {"yes", "yes", "no", "na", "na"})
+        add({{"yesno", std::string(code)}});
+    add({}); // blank
+
+    auto stats = compute_question_stats(store, {"every-type", "yesno", {}});
+    EXPECT_EQ(stats.responses, 6);
+    EXPECT_EQ(stats.blank, 1);
+    EXPECT_EQ(stats.base, 5);
+    EXPECT_TRUE(stats.excluded.empty());
+    ASSERT_EQ(stats.options.size(), 3u);
+    EXPECT_EQ(stats.options[0].code, "yes");
+    EXPECT_EQ(stats.options[0].label, "Yes");
+    EXPECT_EQ(stats.options[0].count, 2);
+    EXPECT_DOUBLE_EQ(stats.options[0].percent, 40.0);
+
+    // "Not applicable" out of the base: 2 of 3 said yes.
+    stats = compute_question_stats(store, {"every-type", "yesno", {"na"}});
+    EXPECT_EQ(stats.base, 3);
+    ASSERT_EQ(stats.excluded.size(), 1u);
+    EXPECT_EQ(stats.excluded[0], (std::pair<std::string, std::int64_t>{"na", 2}));
+    ASSERT_EQ(stats.options.size(), 2u);
+    EXPECT_DOUBLE_EQ(option(stats, "yes").percent, 200.0 / 3.0); // unrounded
+    EXPECT_DOUBLE_EQ(option(stats, "no").percent, 100.0 / 3.0);
+}
+
+TEST_F(StatsTest, OptionsNobodyChoseAreListedWithZero)
+{
+    add({{"faces3", std::string("happy")}});
+    auto stats = compute_question_stats(store, {"every-type", "faces3", {}});
+    ASSERT_EQ(stats.options.size(), 3u);
+    EXPECT_EQ(option(stats, "sad").count, 0);
+    EXPECT_DOUBLE_EQ(option(stats, "happy").percent, 100.0);
+}
+
+TEST_F(StatsTest, MultipleChoiceBaseIsRespondents)
+{
+    add({{"many", std::vector<std::string>{"cin", "cp"}}});
+    add({{"many", std::vector<std::string>{"cin"}}});
+    add({{"many", std::vector<std::string>{"early_help"}}});
+    add({});
+    auto stats = compute_question_stats(store, {"every-type", "many", {}});
+    EXPECT_EQ(stats.base, 3);
+    EXPECT_EQ(stats.blank, 1);
+    EXPECT_EQ(option(stats, "cin").count, 2);
+    EXPECT_DOUBLE_EQ(option(stats, "cin").percent, 200.0 / 3.0);
+
+    // Someone who chose only excluded options leaves the base; one who also chose another stays.
+    stats = compute_question_stats(store, {"every-type", "many", {"early_help", "cp"}});
+    EXPECT_EQ(stats.base, 2);
+    EXPECT_DOUBLE_EQ(option(stats, "cin").percent, 100.0);
+}
+
+TEST_F(StatsTest, NumericSummary)
+{
+    for (std::int64_t value : {4, 1, 10, 7})
+        add({{"count", value}});
+    auto stats = compute_question_stats(store, {"every-type", "count", {}});
+    EXPECT_EQ(stats.base, 4);
+    ASSERT_TRUE(stats.numeric);
+    EXPECT_EQ(stats.numeric->min, 1);
+    EXPECT_EQ(stats.numeric->max, 10);
+    EXPECT_DOUBLE_EQ(stats.numeric->mean, 5.5);
+    EXPECT_DOUBLE_EQ(stats.numeric->median, 5.5);
+    EXPECT_TRUE(stats.options.empty());
+}
+
+TEST_F(StatsTest, AddsUpAcrossVersionsByCode)
+{
+    add({{"choice", std::string("school")}});
+    Instrument second = test::every_type_instrument(2);
+    second.questions[1].options = {{"friend", "A friend"}, {"school", "At school"}, {"online", "Online"}};
+    store.add_instrument(second, "tester");
+    add({{"choice", std::string("school")}}, 2);
+    add({{"choice", std::string("online")}}, 2);
+    auto stats = compute_question_stats(store, {"every-type", "choice", {}});
+    EXPECT_EQ(stats.base, 3);
+    EXPECT_EQ(option(stats, "school").count, 2);
+    EXPECT_EQ(option(stats, "school").label, "At school") << "labels come from the latest version";
+    EXPECT_EQ(stats.options[0].code, "friend") << "the latest version's order comes first";
+    EXPECT_EQ(stats.options.back().code, "other") << "codes only older versions had are still counted";
+}
+
+TEST_F(StatsTest, ClearErrors)
+{
+    auto message = [&](StatsQuery query) {
+        try {
+            compute_question_stats(store, query);
+        } catch (const Error& error) {
+            return std::string(error.what());
+        }
+        return std::string("(no error)");
+    };
+    EXPECT_NE(message({"nope", "x", {}}).find("there is no instrument \"nope\""), std::string::npos);
+    EXPECT_EQ(message({"every-type", "nope", {}}), "instrument \"every-type\" has no question \"nope\"");
+    EXPECT_EQ(message({"every-type", "yesno", {"dont_know"}}),
+              "\"dont_know\" is not an option of question \"yesno\" (options: yes, no, na)");
+    EXPECT_NE(message({"every-type", "intro", {}}).find("is a note"), std::string::npos);
+}
+
+TEST(FormatPercent, RoundsHalfAwayFromZeroFromExactCounts)
+{
+    EXPECT_EQ(format_percent(1, 8, 0), "13");   // 12.5
+    EXPECT_EQ(format_percent(1, 8, 1), "12.5");
+    EXPECT_EQ(format_percent(3, 8, 0), "38");   // 37.5
+    EXPECT_EQ(format_percent(1, 16, 1), "6.3"); // 6.25
+    EXPECT_EQ(format_percent(1, 3, 2), "33.33");
+    EXPECT_EQ(format_percent(2, 3, 0), "67");
+    EXPECT_EQ(format_percent(1, 200, 0), "1");  // 0.5
+    EXPECT_EQ(format_percent(1, 201, 0), "0");  // 0.497...
+    EXPECT_EQ(format_percent(0, 5, 1), "0.0");
+    EXPECT_EQ(format_percent(5, 5, 0), "100");
+    EXPECT_EQ(format_percent(31, 38, 2), "81.58"); // domain.md's example
+    EXPECT_EQ(format_percent(1, 0, 0), "-");
+    EXPECT_EQ(format_percent(1, 1000000, 4), "0.0001");
+}
