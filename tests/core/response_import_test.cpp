@@ -334,4 +334,12 @@ TEST_F(ResponseImportTest, RefusesEmptyHeaderOnlyMalformedAndUnreadableFiles)
     EXPECT_EQ(store.count_responses(), 0);
 }
 
+TEST(RowProblemTest, ToStringNamesTheLineAndColumn)
+{
+    EXPECT_EQ((RowProblem{7, "listened", "an answer is required"}).to_string(),
+              "line 7, column listened: an answer is required");
+    EXPECT_EQ((RowProblem{3, "", "has 2 fields, the header has 3"}).to_string(),
+              "line 3: has 2 fields, the header has 3");
+}
+
 } // namespace
