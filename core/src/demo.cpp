@@ -448,26 +448,22 @@ DemoSummary seed_demo(Store& store, const std::string& actor)
     const std::vector<Instrument> instruments = demo_instruments();
     DemoSummary summary;
     summary.instruments = instruments.size();
-    if (store.count_responses("cin-family-feedback") > 0) {
-        for (const Instrument& instrument : instruments)
-            summary.responses += store.count_responses(instrument.id);
-        return summary;
-    }
-    for (const Instrument& instrument : instruments)
-        store.add_instrument(instrument, actor); // `unchanged` when already there
     for (std::size_t i = 0; i < plans().size(); ++i) {
         const InstrumentPlan& plan = plans()[i];
         const auto instrument = std::find_if(instruments.begin(), instruments.end(),
                                              [&plan](const Instrument& x) { return x.id == plan.id; });
-        if (instrument == instruments.end())
+        // Instruments that already have responses are left alone, so a seed that was
+        // interrupted part-way completes the rest next time.
+        if (instrument == instruments.end() || store.count_responses(instrument->id) > 0)
             continue;
+        store.add_instrument(*instrument, actor); // `unchanged` when already there
         // Its own seed per instrument, so each one's data stays put if another changes.
         const auto responses = generate(*instrument, plan, demo_seed + static_cast<std::uint32_t>(i));
         store.add_responses(responses, actor, "demo data", nullptr);
+        summary.seeded_now = true;
     }
     for (const Instrument& instrument : instruments)
         summary.responses += store.count_responses(instrument.id);
-    summary.seeded_now = true;
     return summary;
 }
 

@@ -135,3 +135,28 @@ TEST(Demo, ListenedImprovesAndDatesAreInRange)
     EXPECT_GE(last_quarter.valid, 30);
     EXPECT_GT(last_quarter.share(), first_quarter.share());
 }
+
+TEST(Demo, InterruptedSeedCompletesTheRest)
+{
+    test::TempDir dir;
+    Store store(dir / "partial.db");
+    // As if a first seed stopped after the first instrument: its responses stay, the rest arrive.
+    const std::vector<Instrument> instruments = demo_instruments();
+    store.add_instrument(instruments.front(), "tester");
+    Response response;
+    response.uuid = "00000000-0000-4000-8000-000000000001";
+    response.instrument_id = instruments.front().id;
+    response.instrument_version = instruments.front().version;
+    response.captured_at = "2025-01-06T10:00:00Z";
+    for (const Question& question : instruments.front().questions)
+        if (question.required)
+            response.answers[question.key] = question.options.front().code;
+    store.add_response(response, "tester");
+
+    const DemoSummary summary = seed_demo(store, "tester");
+    EXPECT_TRUE(summary.seeded_now);
+    EXPECT_EQ(store.count_responses(instruments.front().id), 1) << "an instrument with responses is left alone";
+    for (std::size_t i = 1; i < instruments.size(); ++i)
+        EXPECT_GT(store.count_responses(instruments[i].id), 100) << instruments[i].id;
+    EXPECT_FALSE(seed_demo(store, "tester").seeded_now);
+}

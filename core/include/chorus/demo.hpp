@@ -20,8 +20,9 @@ struct DemoSummary {
 
 CHORUS_CORE_API std::vector<Instrument> demo_instruments();
 
-// Adds the demo instruments and responses in one transaction, unless the
-// database already has responses to them.
+// Adds each demo instrument with its responses (one transaction per instrument)
+// unless the database already has responses to it; so a seed interrupted part-way
+// completes on the next call, and a seeded database is left as it is.
 CHORUS_CORE_API DemoSummary seed_demo(Store& store, const std::string& actor);
 
 } // namespace chorus
