@@ -2,6 +2,7 @@
 // GUI-free progress reporting for long work. The app implements it with a
 // progress dialog, chorus-cli with a line on the terminal.
 #include <cstdint>
+#include <exception>
 #include <string_view>
 
 namespace chorus {
