@@ -28,20 +28,22 @@ private:
 
 class Context {
 public:
-    Context(std::filesystem::path database, std::string actor, std::ostream& out,
-            std::ostream& err);
+    // create_folder: make the database's folder when missing (for the default
+    // database, whose data folder does not exist on a first run).
+    Context(std::filesystem::path database, bool create_folder, std::string actor,
+            std::ostream& out, std::ostream& err);
 
     const std::filesystem::path& database() const { return database_; }
     const std::string& actor() const { return actor_; }
     std::ostream& out() { return out_; }
     std::ostream& err() { return err_; }
 
-    // Opened on first use (so --help never creates a database), creating the
-    // database's folder when it is missing.
+    // Opened on first use, so --help and usage errors never create a database.
     Store& store();
 
 private:
     std::filesystem::path database_;
+    bool create_folder_;
     std::string actor_;
     std::ostream& out_;
     std::ostream& err_;

@@ -5,19 +5,21 @@
 
 namespace chorus::cli {
 
-Context::Context(std::filesystem::path database, std::string actor, std::ostream& out,
-                 std::ostream& err)
-    : database_(std::move(database)), actor_(std::move(actor)), out_(out), err_(err)
+Context::Context(std::filesystem::path database, bool create_folder, std::string actor,
+                 std::ostream& out, std::ostream& err)
+    : database_(std::move(database)), create_folder_(create_folder), actor_(std::move(actor)),
+      out_(out), err_(err)
 {
 }
 
 Store& Context::store()
 {
     if (!store_) {
-        // A first run has no data folder yet; Store creates the file but not its folder.
+        // Store creates the file but not its folder. Only the default folder is made:
+        // a mistyped --db folder should fail, not leave new folders behind.
         const auto folder = database_.parent_path();
         std::error_code error;
-        if (!folder.empty() && !std::filesystem::is_directory(folder, error)) {
+        if (create_folder_ && !folder.empty() && !std::filesystem::is_directory(folder, error)) {
             std::filesystem::create_directories(folder, error);
             if (error)
                 throw Error("cannot create the folder " + folder.string() + " for the database: " +

@@ -13,7 +13,6 @@
 #include <iostream>
 #include <string>
 #include <string_view>
-#include <system_error>
 #include <vector>
 
 namespace chorus::cli {
@@ -113,13 +112,14 @@ int run(std::vector<std::string> tokens)
         throw UsageError("unknown command \"" + first + " " + tokens[1] + "\"");
     }
 
-    const auto arguments = Arguments::parse(command->spec, {tokens.begin() + static_cast<std::ptrdiff_t>(used), tokens.end()});
+    const auto arguments = Arguments::parse(
+        command->spec, {tokens.begin() + static_cast<std::ptrdiff_t>(used), tokens.end()});
     if (arguments.help_requested()) {
         print_command_usage(std::cout, command->spec);
         return exit_success;
     }
     Context context(database ? std::filesystem::path(*database) : default_database_path(),
-                    current_actor(), std::cout, std::cerr);
+                    !database, current_actor(), std::cout, std::cerr);
     return command->run(arguments, context);
 }
 
