@@ -48,6 +48,13 @@ std::map<std::string, Answer> answers_from_json(const nlohmann::json& object, co
     return answers;
 }
 
+// Columns: uuid, instrument, version, captured_at, captured_by, team, respondent_type.
+ResponseSummary summary_of(const sql::Statement& row)
+{
+    return {row.column_text(0), row.column_text(1), row.column_int(2), row.column_text(3),
+            row.column_text(4), row.column_text(5), row.column_text(6)};
+}
+
 } // namespace
 
 // A stored instrument version with the row ids its answers refer to.
@@ -62,6 +69,23 @@ struct LoadedVersion {
     std::unique_ptr<ResponseValidator> validator;
 };
 
+// The statements that write one response, prepared once per write transaction.
+struct ResponseStatements {
+    explicit ResponseStatements(sql::Connection& connection)
+        : insert_response(connection.prepare(
+              "INSERT INTO response (uuid, instrument_version_id, captured_at, captured_by, team, respondent_type, "
+              "saved_at) VALUES (?, ?, ?, ?, ?, ?, ?)")),
+          insert_choice(connection.prepare("INSERT INTO answer_choice VALUES (?, ?, ?)")),
+          insert_value(connection.prepare("INSERT INTO answer_value VALUES (?, ?, ?)")),
+          delete_draft(connection.prepare("DELETE FROM draft WHERE uuid = ?"))
+    {
+    }
+    sql::Statement insert_response;
+    sql::Statement insert_choice;
+    sql::Statement insert_value;
+    sql::Statement delete_draft;
+};
+
 struct Store::Impl {
     explicit Impl(const std::filesystem::path& file) : connection(file) {}
 
@@ -72,8 +96,7 @@ struct Store::Impl {
     const LoadedVersion* find_version(const std::string& id, int version);
     const LoadedVersion& version_of(const Response& response);
     void insert_response(const LoadedVersion& loaded, const Response& response, const std::string& saved_at,
-                         sql::Statement& insert_response, sql::Statement& insert_choice,
-                         sql::Statement& insert_value, sql::Statement& delete_draft);
+                         ResponseStatements& statements);
     void audit(const std::string& actor, const std::string& action, const std::string& entity,
                const std::string& detail);
 };
@@ -123,9 +146,9 @@ const LoadedVersion& Store::Impl::version_of(const Response& response)
 }
 
 void Store::Impl::insert_response(const LoadedVersion& loaded, const Response& response, const std::string& saved_at,
-                                  sql::Statement& insert_response, sql::Statement& insert_choice,
-                                  sql::Statement& insert_value, sql::Statement& delete_draft)
+                                  ResponseStatements& statements)
 {
+    auto& [insert_response, insert_choice, insert_value, delete_draft] = statements;
     insert_response.bind(1, response.uuid)
         .bind(2, loaded.row_id)
         .bind(3, response.captured_at)
@@ -290,13 +313,8 @@ void Store::add_response(const Response& response, const std::string& actor)
         throw InvalidResponse("response " + response.uuid, std::move(problems));
     auto& connection = impl_->connection;
     sql::Transaction transaction(connection);
-    auto insert_response = connection.prepare(
-        "INSERT INTO response (uuid, instrument_version_id, captured_at, captured_by, team, respondent_type, saved_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)");
-    auto insert_choice = connection.prepare("INSERT INTO answer_choice VALUES (?, ?, ?)");
-    auto insert_value = connection.prepare("INSERT INTO answer_value VALUES (?, ?, ?)");
-    auto delete_draft = connection.prepare("DELETE FROM draft WHERE uuid = ?");
-    impl_->insert_response(loaded, response, utc_now(), insert_response, insert_choice, insert_value, delete_draft);
+    ResponseStatements statements(connection);
+    impl_->insert_response(loaded, response, utc_now(), statements);
     impl_->audit(actor, "response.add", response.uuid,
                  version_name(response.instrument_id, response.instrument_version));
     transaction.commit();
@@ -318,12 +336,7 @@ void Store::add_responses(const std::vector<Response>& responses, const std::str
     }
     auto& connection = impl_->connection;
     sql::Transaction transaction(connection);
-    auto insert_response = connection.prepare(
-        "INSERT INTO response (uuid, instrument_version_id, captured_at, captured_by, team, respondent_type, saved_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)");
-    auto insert_choice = connection.prepare("INSERT INTO answer_choice VALUES (?, ?, ?)");
-    auto insert_value = connection.prepare("INSERT INTO answer_value VALUES (?, ?, ?)");
-    auto delete_draft = connection.prepare("DELETE FROM draft WHERE uuid = ?");
+    ResponseStatements statements(connection);
     const std::string saved_at = utc_now();
     for (std::size_t i = 0; i < responses.size(); ++i) {
         if (progress && i % progress_every == 0) {
@@ -331,8 +344,7 @@ void Store::add_responses(const std::vector<Response>& responses, const std::str
                 throw Cancelled();
             progress->update(i, responses.size(), "saving responses");
         }
-        impl_->insert_response(impl_->version_of(responses[i]), responses[i], saved_at, insert_response,
-                               insert_choice, insert_value, delete_draft);
+        impl_->insert_response(impl_->version_of(responses[i]), responses[i], saved_at, statements);
     }
     std::string detail;
     for (const auto& [version, count] : per_version)
@@ -401,8 +413,7 @@ std::vector<ResponseSummary> Store::list_responses(const ResponseFilter& filter)
     rows.bind(1, filter.instrument_id).bind(2, filter.limit).bind(3, filter.offset);
     std::vector<ResponseSummary> result;
     while (rows.step())
-        result.push_back({rows.column_text(0), rows.column_text(1), rows.column_int(2), rows.column_text(3),
-                          rows.column_text(4), rows.column_text(5), rows.column_text(6)});
+        result.push_back(summary_of(rows));
     return result;
 }
 
@@ -468,8 +479,7 @@ std::vector<ResponseSummary> Store::list_drafts(const std::string& instrument_id
     rows.bind(1, instrument_id);
     std::vector<ResponseSummary> result;
     while (rows.step())
-        result.push_back({rows.column_text(0), rows.column_text(1), rows.column_int(2), rows.column_text(3),
-                          rows.column_text(4), rows.column_text(5), rows.column_text(6)});
+        result.push_back(summary_of(rows));
     return result;
 }
 
