@@ -99,3 +99,36 @@ TEST(Concurrency, ReaderDoesNotBlockWriter)
     count.step();
     EXPECT_EQ(count.column_int64(0), 1);
 }
+
+// A writer that cannot get the lock in time gets a plain-words message naming the
+// file, and the database keeps what it had.
+TEST(Concurrency, LockedDatabaseIsAClearErrorAndLosesNothing)
+{
+    test::TempDir dir;
+    auto file = dir / "locked.db";
+    Store holder(file);
+    holder.add_instrument(test::every_type_instrument(), "setup");
+    Store waiting(file);
+    waiting.connection().set_busy_timeout(50);
+
+    holder.connection().exec("BEGIN IMMEDIATE");
+    Response r;
+    r.uuid = new_uuid();
+    r.instrument_id = "every-type";
+    r.instrument_version = 1;
+    r.captured_at = "2025-01-01T00:00:00Z";
+    r.answers["agree"] = std::string("agree");
+    try {
+        waiting.add_response(r, "writer");
+        FAIL() << "the write should not get the lock";
+    } catch (const sql::SqliteError& error) {
+        EXPECT_TRUE(error.is_busy());
+        EXPECT_NE(std::string(error.what()).find("locked.db: the database is locked by another program"),
+                  std::string::npos) << error.what();
+    }
+    holder.connection().exec("COMMIT");
+
+    waiting.add_response(r, "writer"); // once the lock is free, the same save succeeds
+    EXPECT_EQ(holder.count_responses(), 1);
+    EXPECT_EQ(holder.instrument("every-type").id, "every-type");
+}
