@@ -256,3 +256,28 @@ TEST_F(StoreTest, ChoiceCountsUseTheIndex)
         details += plan.column_text(3) + "\n";
     EXPECT_NE(details.find("COVERING INDEX answer_choice_count"), std::string::npos) << details;
 }
+
+// SQLITE_FULL, as a full disk gives it, made here by capping the file's size.
+TEST_F(StoreTest, FullDiskIsAClearErrorAndLosesNothing)
+{
+    Store store(file);
+    store.add_instrument(test::every_type_instrument(), "tester");
+    store.add_response(make_response("every-type", 1, {{"agree", std::string("agree")}}), "tester");
+    auto pages = store.connection().prepare("PRAGMA page_count");
+    pages.step();
+    store.connection().exec("PRAGMA max_page_count = " + std::to_string(pages.column_int64(0) + 2));
+
+    std::vector<Response> batch;
+    for (int i = 0; i < 2000; ++i)
+        batch.push_back(make_response("every-type", 1, {{"agree", std::string("agree")},
+                                                        {"story", std::string(200, 'x')}}));
+    try {
+        store.add_responses(batch, "tester", "big.csv");
+        FAIL() << "the batch cannot fit";
+    } catch (const sql::SqliteError& error) {
+        EXPECT_NE(std::string(error.what()).find("chorus.db: the disk is full"), std::string::npos) << error.what();
+    }
+    EXPECT_EQ(store.count_responses(), 1);
+    store.add_response(make_response("every-type", 1, {{"agree", std::string("disagree")}}), "tester");
+    EXPECT_EQ(Store(file).count_responses(), 2) << "the store keeps working after the failure";
+}
