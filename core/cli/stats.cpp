@@ -5,6 +5,7 @@
 #include "chorus/stats.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <ostream>
 
@@ -66,11 +67,17 @@ OrderedJson stats_json(const QuestionStats& stats)
                                    {"count", option.count},
                                    {"percent", percent}});
     }
-    if (stats.numeric)
-        json["numeric"] = {{"min", stats.numeric->min},
-                           {"max", stats.numeric->max},
-                           {"mean", stats.numeric->mean},
-                           {"median", stats.numeric->median}};
+    if (stats.numeric) {
+        // An integer question's whole values read as whole numbers ("min": 0, not 0.0).
+        auto number = [&](double value) {
+            const bool whole = stats.type == QuestionType::integer && std::trunc(value) == value;
+            return whole ? OrderedJson(static_cast<std::int64_t>(value)) : OrderedJson(value);
+        };
+        json["numeric"] = {{"min", number(stats.numeric->min)},
+                           {"max", number(stats.numeric->max)},
+                           {"mean", number(stats.numeric->mean)},
+                           {"median", number(stats.numeric->median)}};
+    }
     return json;
 }
 
