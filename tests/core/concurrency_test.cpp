@@ -11,6 +11,22 @@
 
 using namespace chorus;
 
+namespace {
+
+// A valid response to every-type version 1 with a fresh uuid.
+Response agreeing_response()
+{
+    Response r;
+    r.uuid = new_uuid();
+    r.instrument_id = "every-type";
+    r.instrument_version = 1;
+    r.captured_at = "2025-01-01T00:00:00Z";
+    r.answers["agree"] = std::string("agree");
+    return r;
+}
+
+} // namespace
+
 // Two connections (as two windows or two processes would have) write at the same
 // time; the busy timeout and BEGIN IMMEDIATE make them take turns, losing nothing.
 TEST(Concurrency, TwoWritersLoseNoWrites)
@@ -31,11 +47,7 @@ TEST(Concurrency, TwoWritersLoseNoWrites)
             while (!go)
                 std::this_thread::yield();
             for (int i = 0; i < per_writer; ++i) {
-                Response r;
-                r.uuid = new_uuid();
-                r.instrument_id = "every-type";
-                r.instrument_version = 1;
-                r.captured_at = "2025-01-01T00:00:00Z";
+                Response r = agreeing_response();
                 r.team = index == 0 ? "North" : "South";
                 r.answers["agree"] = std::string(i % 2 ? "agree" : "disagree");
                 r.answers["count"] = std::int64_t{i % 100};
@@ -84,12 +96,7 @@ TEST(Concurrency, ReaderDoesNotBlockWriter)
     EXPECT_EQ(count.column_int64(0), 0);
     count.reset();
 
-    Response r;
-    r.uuid = new_uuid();
-    r.instrument_id = "every-type";
-    r.instrument_version = 1;
-    r.captured_at = "2025-01-01T00:00:00Z";
-    r.answers["agree"] = std::string("agree");
+    Response r = agreeing_response();
     writer.add_response(r, "writer");
 
     count.step();
@@ -112,12 +119,7 @@ TEST(Concurrency, LockedDatabaseIsAClearErrorAndLosesNothing)
     waiting.connection().set_busy_timeout(50);
 
     holder.connection().exec("BEGIN IMMEDIATE");
-    Response r;
-    r.uuid = new_uuid();
-    r.instrument_id = "every-type";
-    r.instrument_version = 1;
-    r.captured_at = "2025-01-01T00:00:00Z";
-    r.answers["agree"] = std::string("agree");
+    Response r = agreeing_response();
     try {
         waiting.add_response(r, "writer");
         FAIL() << "the write should not get the lock";
