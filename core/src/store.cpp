@@ -325,9 +325,12 @@ void Store::add_responses(const std::vector<Response>& responses, const std::str
 {
     // Validate everything before writing, so a bad response anywhere changes nothing.
     std::map<std::pair<std::string, int>, std::size_t> per_version;
+    std::vector<const LoadedVersion*> versions; // parallel to responses, for the write loop
+    versions.reserve(responses.size());
     for (std::size_t i = 0; i < responses.size(); ++i) {
         const Response& response = responses[i];
         const LoadedVersion& loaded = impl_->version_of(response);
+        versions.push_back(&loaded);
         if (auto problems = loaded.validator->check(response, ValidationMode::complete); !problems.empty())
             throw InvalidResponse("response " + std::to_string(i + 1) + " of " + std::to_string(responses.size())
                                       + " (" + response.uuid + ")",
@@ -344,7 +347,7 @@ void Store::add_responses(const std::vector<Response>& responses, const std::str
                 throw Cancelled();
             progress->update(i, responses.size(), "saving responses");
         }
-        impl_->insert_response(impl_->version_of(responses[i]), responses[i], saved_at, statements);
+        impl_->insert_response(*versions[i], responses[i], saved_at, statements);
     }
     std::string detail;
     for (const auto& [version, count] : per_version)
