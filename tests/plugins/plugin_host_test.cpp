@@ -148,6 +148,13 @@ TEST(PluginHostTest, RefusesAMissingEntryPointNamingIt)
                       "point chorus_plugin_destroy (a plugin exports them with CHORUS_PLUGIN)");
 }
 
+TEST(PluginHostTest, RefusesALibraryThatCannotBeLoadedWithTheLoadersReason)
+{
+    const auto reason = refusal_of("missing_dependency", "missing_dependency");
+    EXPECT_EQ(reason, "missing_dependency.so cannot be loaded: libfixture_dependency.so: cannot "
+                      "open shared object file: No such file or directory");
+}
+
 TEST(PluginHostTest, RefusesAWrongApiVersionBeforeCallingAnythingElse)
 {
     // The fixture's factory and destroy abort: reaching this line means neither ran.
