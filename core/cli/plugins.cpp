@@ -84,15 +84,19 @@ void print_json_list(std::ostream& out, const std::vector<std::filesystem::path>
     for (const auto& folder : folders)
         folder_list.push_back(folder.string());
     auto loaded = OrderedJson::array();
-    for (const auto& plugin : host.loaded())
+    for (const auto& plugin : host.loaded()) {
+        auto instruments = OrderedJson::array();
+        for (const auto& instrument : plugin.instruments)
+            instruments.push_back({{"id", instrument.id}, {"version", instrument.version}});
         loaded.push_back({{"id", plugin.info.id},
                           {"name", plugin.info.name},
                           {"version", plugin.info.version},
                           {"description", plugin.info.description},
                           {"file", plugin.file.string()},
-                          {"instruments", instrument_ids(plugin)},
+                          {"instruments", instruments},
                           {"vocabularies", vocabulary_ids(plugin)},
                           {"complaints_procedure", plugin.plugin->case_procedure() != nullptr}});
+    }
     auto refused = OrderedJson::array();
     for (const auto& plugin : host.refused())
         refused.push_back({{"file", plugin.file.string()}, {"reason", plugin.reason}});

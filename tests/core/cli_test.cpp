@@ -472,7 +472,8 @@ TEST_F(CliTest, PluginsListsLoadedAndRefusedPluginsAndExitsZero)
                                    [](const Json& plugin) { return plugin["id"] == "fixture_good"; });
     ASSERT_NE(good, json["loaded"].end()) << json_run;
     EXPECT_EQ((*good)["version"], "1.2.3");
-    EXPECT_EQ((*good)["instruments"], Json({"fixture_good-survey"}));
+    EXPECT_EQ((*good)["instruments"],
+              Json::parse(R"([{"id": "fixture_good-survey", "version": 1}])"));
     EXPECT_EQ((*good)["vocabularies"], Json({"fixture-themes"}));
     EXPECT_EQ((*good)["complaints_procedure"], false);
     ASSERT_EQ(json["refused"].size(), 1U) << json_run;
