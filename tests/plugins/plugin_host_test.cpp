@@ -170,6 +170,13 @@ TEST(PluginHostTest, RefusesAPluginWhoseFactoryThrows)
                       "is missing");
 }
 
+TEST(PluginHostTest, RefusesInvalidPluginInfo)
+{
+    const auto reason = refusal_of("bad_info", "bad_info");
+    EXPECT_EQ(reason, "bad_info.so gives invalid plugin info: its id \"Fixture Info\" is not "
+                      "valid (use a lower-case letter, then letters, digits or '_')");
+}
+
 TEST(PluginHostTest, RefusesASecondPluginWithTheSameId)
 {
     PluginHost host;

@@ -29,7 +29,9 @@ struct LoadedPlugin {
 
 struct RefusedPlugin {
     std::filesystem::path file;
-    std::string reason; // a sentence: "not a shared library: ...", "plugin API version 2, this Chorus needs 1"
+    // A sentence naming the file, e.g. "old.so is built for plugin API version 999; this
+    // Chorus supports version 1 (...)"; docs/plugin-sdk.md lists them all.
+    std::string reason;
 };
 
 class CHORUS_CORE_API PluginHost {
