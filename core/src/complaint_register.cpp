@@ -100,7 +100,8 @@ Complaint ComplaintRegister::record_milestone(const std::string& uuid, const std
     require_date("milestone \"" + milestone + "\"", date);
     return change(uuid, actor, "complaint.milestone", [&](Complaint& complaint) {
         ComplaintStage& stage = complaint.stages.back();
-        const StageRule* rule = find_rule(procedure_.stages(complaint.procedure), stage.stage);
+        const std::vector<StageRule> rules = procedure_.stages(complaint.procedure);
+        const StageRule* rule = find_rule(rules, stage.stage);
         if (rule && std::none_of(rule->deadlines.begin(), rule->deadlines.end(),
                                  [&](const DeadlineRule& deadline) { return deadline.milestone == milestone; })) {
             std::string known;
@@ -125,7 +126,8 @@ Complaint ComplaintRegister::extend(const std::string& uuid, const std::string& 
         ComplaintStage& stage = complaint.stages.back();
         if (stage.extended)
             throw Error(context_of(uuid) + ": " + stage.stage + " is already extended");
-        const StageRule* rule = find_rule(procedure_.stages(complaint.procedure), stage.stage);
+        const std::vector<StageRule> rules = procedure_.stages(complaint.procedure);
+        const StageRule* rule = find_rule(rules, stage.stage);
         if (!rule || std::none_of(rule->deadlines.begin(), rule->deadlines.end(),
                                   [](const DeadlineRule& deadline) { return deadline.extended_working_days > 0; }))
             throw Error(context_of(uuid) + ": " + stage.stage + " cannot be extended");

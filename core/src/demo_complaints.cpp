@@ -139,15 +139,15 @@ const std::vector<PointText>& point_texts()
         {"delay", "The review meeting was postponed twice at short notice."},
         {"staff_attitude", "The parent felt the worker was dismissive during a home visit."},
         {"staff_attitude", "The young person felt they were not taken seriously at their review."},
-        {"factual_errors", "The assessment contains factual errors about the family's history."},
-        {"factual_errors", "The conference report records the wrong school for the child."},
+        {"factual_errors_in_assessment", "The assessment contains factual errors about the family's history."},
+        {"factual_errors_in_assessment", "The conference report records the wrong school for the child."},
         {"contact_arrangements", "Family time with a brother and sister was cancelled at short notice."},
         {"contact_arrangements", "The contact venue cannot be reached by public transport."},
-        {"allowances", "The special guardianship allowance was paid late for two months."},
-        {"allowances", "The setting-up home allowance was less than the young person was told."},
+        {"allowances_and_finance", "The special guardianship allowance was paid late for two months."},
+        {"allowances_and_finance", "The setting-up home allowance was less than the young person was told."},
         {"placement", "The young person was moved to a new home without being asked for their views."},
-        {"decision", "The family disagree with the decision to hold a child protection conference."},
-        {"decision", "The request for a change of social worker was refused without reasons."},
+        {"decision_disagreement", "The family disagree with the decision to hold a child protection conference."},
+        {"decision_disagreement", "The request for a change of social worker was refused without reasons."},
     };
     return texts;
 }
@@ -174,10 +174,10 @@ const std::vector<std::string_view>& learning_owners()
     return owners;
 }
 
-const std::vector<Weighted> complainant_types{{"parent", 52}, {"young_person", 14}, {"family_member", 12},
+const std::vector<Weighted> complainant_types{{"parent", 52}, {"young_person", 14}, {"other_family", 12},
                                               {"foster_carer", 9}, {"advocate", 8}, {"care_leaver", 5}};
 const std::vector<Weighted> service_areas{{"children_in_need", 30}, {"child_protection", 22},
-                                          {"children_in_care", 20}, {"front_door", 10},
+                                          {"children_looked_after", 20}, {"front_door", 10},
                                           {"care_leavers", 8},      {"disabled_children", 10}};
 const std::vector<Weighted> teams{{"North locality", 22}, {"South locality", 20}, {"East locality", 18},
                                   {"West locality", 17},  {"Children with disabilities", 12},
@@ -240,7 +240,7 @@ Complaint make_complaint(Dice& dice, Fate fate, int quarter)
     complaint.recorded_by = recorder[dice.below(2)];
     // The statutory procedure is for children and those acting for them; a few
     // complaints from others go through the corporate procedure.
-    const bool corporate = complaint.complainant_type == "family_member" && fate == Fate::in_time && dice.chance(0.6);
+    const bool corporate = complaint.complainant_type == "other_family" && fate == Fate::in_time && dice.chance(0.6);
     complaint.procedure = corporate ? "corporate" : "statutory";
     complaint.advocate_offered = complaint.complainant_type == "young_person" ||
                                  complaint.complainant_type == "care_leaver" ||
