@@ -235,12 +235,6 @@ void check_range(const std::string& from, const std::string& to)
                         + "\" is not a date in the form YYYY-MM-DD");
 }
 
-} // namespace
-
-ComplaintLog::ComplaintLog(Store& store) : store_(store) {}
-
-namespace {
-
 std::string complaint_context(const Complaint& complaint)
 {
     return complaint.uuid.empty() ? std::string("the new complaint") : "complaint " + complaint.uuid;
@@ -268,6 +262,8 @@ void prepare_new(Compliment& compliment, const std::string& actor)
 }
 
 } // namespace
+
+ComplaintLog::ComplaintLog(Store& store) : store_(store) {}
 
 std::string ComplaintLog::add(Complaint complaint, const std::string& actor)
 {
