@@ -94,7 +94,9 @@ int demo(const Arguments& /*arguments*/, Context& context)
         << (summary.seeded_now ? "Seeded the demo data: " : "Demo data already present: ")
         << count_noun(static_cast<std::int64_t>(summary.instruments), "instrument",
                       "instruments")
-        << ", " << count_noun(summary.responses, "response", "responses") << ".\n\n";
+        << ", " << count_noun(summary.responses, "response", "responses") << ", "
+        << count_noun(summary.complaints, "complaint", "complaints") << ", "
+        << count_noun(summary.compliments, "compliment", "compliments") << ".\n\n";
     print_instruments_table(out, store.list_instruments());
 
     // Suggested commands must reach this database even when it is not the default one.

@@ -1,8 +1,11 @@
 #include "chorus/dates.hpp"
 
+#include "chorus/error.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <string>
 
 namespace chorus {
 
@@ -141,6 +144,24 @@ bool is_valid_date(std::string_view text) {
     Scanner scanner(text);
     CivilDate date{};
     return read_iso_date(scanner, date) && scanner.at_end();
+}
+
+std::optional<std::int64_t> day_number(std::string_view text) {
+    Scanner scanner(text);
+    CivilDate date{};
+    if (!read_iso_date(scanner, date) || !scanner.at_end()) return std::nullopt;
+    return days_from_civil(date);
+}
+
+std::string date_of_day_number(std::int64_t day) {
+    if (day < days_from_civil({1, 1, 1}) || day > days_from_civil({9999, 12, 31}))
+        throw Error("day number " + std::to_string(day) + " is outside the years 0001 to 9999");
+    return format_date(civil_from_days(day));
+}
+
+int iso_weekday(std::int64_t day) {
+    // 1970-01-01 was a Thursday (4); the double remainder keeps earlier days positive.
+    return static_cast<int>(((day % 7) + 7 + 3) % 7) + 1;
 }
 
 std::optional<std::string> normalise_date(std::string_view text) {

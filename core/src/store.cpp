@@ -1,5 +1,6 @@
 #include "chorus/store.hpp"
 
+#include "audit_row.hpp"
 #include "chorus/dates.hpp"
 #include "chorus/instrument_json.hpp"
 #include "chorus/progress.hpp"
@@ -191,12 +192,18 @@ void Store::Impl::insert_response(const LoadedVersion& loaded, const Response& r
     delete_draft.run();
 }
 
-void Store::Impl::audit(const std::string& actor, const std::string& action, const std::string& entity,
-                        const std::string& detail)
+void insert_audit_row(sql::Connection& connection, const std::string& actor, const std::string& action,
+                      const std::string& entity, const std::string& detail)
 {
     auto insert = connection.prepare("INSERT INTO audit_log (at, actor, action, entity, detail) VALUES (?, ?, ?, ?, ?)");
     insert.bind(1, utc_now()).bind(2, actor).bind(3, action).bind(4, entity).bind(5, detail);
     insert.run();
+}
+
+void Store::Impl::audit(const std::string& actor, const std::string& action, const std::string& entity,
+                        const std::string& detail)
+{
+    insert_audit_row(connection, actor, action, entity, detail);
 }
 
 Store::Store(const std::filesystem::path& file) : impl_(std::make_unique<Impl>(file))

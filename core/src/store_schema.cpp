@@ -96,6 +96,106 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 )sql",
+        // 3: the complaints and compliments log and the council's local closure days.
+        // Dates are "YYYY-MM-DD" (the GLOBs catch a wrong form; ComplaintLog checks the calendar).
+        R"sql(
+CREATE TABLE complaint (
+    id               INTEGER PRIMARY KEY,
+    uuid             TEXT NOT NULL UNIQUE,
+    reference        TEXT NOT NULL DEFAULT '',
+    received         TEXT NOT NULL CHECK (received GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    became_aware     TEXT NOT NULL DEFAULT ''
+                     CHECK (became_aware = '' OR became_aware GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    complainant_type TEXT NOT NULL CHECK (complainant_type <> ''),
+    service_area     TEXT NOT NULL CHECK (service_area <> ''),
+    procedure        TEXT NOT NULL CHECK (procedure IN ('statutory', 'corporate')),
+    team             TEXT NOT NULL DEFAULT '',
+    advocate_offered INTEGER NOT NULL DEFAULT 0 CHECK (advocate_offered IN (0, 1)),
+    recorded_by      TEXT NOT NULL DEFAULT '',
+    recorded_at      TEXT NOT NULL
+);
+-- The register lists by received date; measures count per period.
+CREATE INDEX complaint_by_received ON complaint(received);
+CREATE TABLE complaint_point (
+    complaint_id  INTEGER NOT NULL REFERENCES complaint(id) ON DELETE CASCADE,
+    position      INTEGER NOT NULL CHECK (position >= 0),
+    summary       TEXT NOT NULL CHECK (summary <> ''),
+    outcome       TEXT NOT NULL DEFAULT '',
+    outcome_stage TEXT NOT NULL DEFAULT '',
+    CHECK ((outcome = '') = (outcome_stage = '')),
+    PRIMARY KEY (complaint_id, position)
+) WITHOUT ROWID;
+CREATE INDEX complaint_point_by_outcome ON complaint_point(outcome_stage, outcome);
+CREATE TABLE complaint_theme (
+    complaint_id INTEGER NOT NULL REFERENCES complaint(id) ON DELETE CASCADE,
+    position     INTEGER NOT NULL CHECK (position >= 0),
+    theme        TEXT NOT NULL CHECK (theme <> ''),
+    PRIMARY KEY (complaint_id, position),
+    UNIQUE (complaint_id, theme)
+) WITHOUT ROWID;
+CREATE INDEX complaint_theme_by_theme ON complaint_theme(theme, complaint_id);
+CREATE TABLE complaint_stage (
+    complaint_id     INTEGER NOT NULL REFERENCES complaint(id) ON DELETE CASCADE,
+    position         INTEGER NOT NULL CHECK (position >= 0),
+    stage            TEXT NOT NULL CHECK (stage <> ''),
+    started          TEXT NOT NULL CHECK (started GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    extended         INTEGER NOT NULL DEFAULT 0 CHECK (extended IN (0, 1)),
+    extension_reason TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (complaint_id, position),
+    UNIQUE (complaint_id, stage)
+) WITHOUT ROWID;
+CREATE INDEX complaint_stage_by_stage ON complaint_stage(stage, started);
+CREATE TABLE complaint_milestone (
+    complaint_id   INTEGER NOT NULL,
+    stage_position INTEGER NOT NULL,
+    milestone      TEXT NOT NULL CHECK (milestone <> ''),
+    date           TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    PRIMARY KEY (complaint_id, stage_position, milestone),
+    FOREIGN KEY (complaint_id, stage_position) REFERENCES complaint_stage(complaint_id, position)
+        ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX complaint_milestone_by_date ON complaint_milestone(milestone, date);
+CREATE TABLE complaint_learning (
+    complaint_id INTEGER NOT NULL REFERENCES complaint(id) ON DELETE CASCADE,
+    position     INTEGER NOT NULL CHECK (position >= 0),
+    action       TEXT NOT NULL CHECK (action <> ''),
+    owner        TEXT NOT NULL DEFAULT '',
+    due          TEXT NOT NULL DEFAULT '' CHECK (due = '' OR due GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    completed    TEXT NOT NULL DEFAULT ''
+                 CHECK (completed = '' OR completed GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    PRIMARY KEY (complaint_id, position)
+) WITHOUT ROWID;
+-- Why a stored complaint was corrected. Kept with the complaint, not in the audit log,
+-- because a reason is free text that may identify people.
+CREATE TABLE complaint_edit (
+    id           INTEGER PRIMARY KEY,
+    complaint_id INTEGER NOT NULL REFERENCES complaint(id) ON DELETE CASCADE,
+    at           TEXT NOT NULL,
+    actor        TEXT NOT NULL,
+    reason       TEXT NOT NULL CHECK (reason <> ''),
+    fields       TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX complaint_edit_by_complaint ON complaint_edit(complaint_id);
+CREATE TABLE compliment (
+    id           INTEGER PRIMARY KEY,
+    uuid         TEXT NOT NULL UNIQUE,
+    received     TEXT NOT NULL CHECK (received GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    source_type  TEXT NOT NULL CHECK (source_type <> ''),
+    service_area TEXT NOT NULL DEFAULT '',
+    team         TEXT NOT NULL DEFAULT '',
+    summary      TEXT NOT NULL DEFAULT '',
+    recorded_by  TEXT NOT NULL DEFAULT '',
+    recorded_at  TEXT NOT NULL
+);
+CREATE INDEX compliment_by_received ON compliment(received, source_type);
+-- Days the council is closed besides bank holidays: complaint deadlines skip them.
+CREATE TABLE closure_day (
+    date     TEXT PRIMARY KEY CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    reason   TEXT NOT NULL DEFAULT '',
+    added_by TEXT NOT NULL,
+    added_at TEXT NOT NULL
+) WITHOUT ROWID;
+)sql",
     };
     return steps;
 }

@@ -438,6 +438,7 @@ TEST_F(CliTest, DemoSeedsOnceAndSaysSoTheSecondTime)
     auto first = run_db({"demo"});
     EXPECT_EQ(first.status, 0) << first;
     EXPECT_NE(first.out.find("Seeded the demo data"), std::string::npos) << first;
+    EXPECT_NE(first.out.find(" responses, 60 complaints, 80 compliments."), std::string::npos) << first;
     EXPECT_NE(first.out.find(database.string()), std::string::npos) << first;
     EXPECT_NE(first.out.find("cin-family-feedback"), std::string::npos) << first;
     EXPECT_NE(first.out.find("% agreed that "), std::string::npos) << first;

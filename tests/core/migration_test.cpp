@@ -56,6 +56,53 @@ TEST(Migration, SchemaOneDatabaseIsUpgradedWithItsDataKept)
     EXPECT_EQ(store.audit_log().size(), 1u);
 }
 
+TEST(Migration, SchemaTwoDatabaseGainsTheComplaintsLogWithItsDataKept)
+{
+    test::TempDir dir;
+    auto file = dir / "two.db";
+    {
+        sql::Connection old(file);
+        migrate(old, 2);
+        ASSERT_EQ(old.user_version(), 2);
+        auto insert = old.prepare("INSERT INTO instrument_version (instrument, version, title, definition, stored_at) "
+                                  "VALUES ('every-type', 1, 'Every question type', ?, '2024-01-01T00:00:00Z')");
+        insert.bind(1, test::every_type_json(1));
+        insert.run();
+        old.exec("INSERT INTO response (uuid, instrument_version_id, captured_at, saved_at) VALUES "
+                 "('3f2b8c1e-5d4a-4b6f-9c2d-1a2b3c4d5e6f', 1, '2024-01-02T00:00:00Z', '2024-01-02T00:00:00Z');"
+                 "INSERT INTO draft (uuid, instrument_version_id, captured_at, answers, saved_at) VALUES "
+                 "('4f2b8c1e-5d4a-4b6f-9c2d-1a2b3c4d5e6f', 1, '2024-01-03T00:00:00Z', '{}', '2024-01-03T00:00:00Z');"
+                 "INSERT INTO audit_log (at, actor, action, entity, detail) VALUES "
+                 "('2024-01-02T00:00:00Z', 'tester', 'response.add', '3f2b8c1e-5d4a-4b6f-9c2d-1a2b3c4d5e6f', '')");
+        auto tables = old.prepare("SELECT count(*) FROM sqlite_master WHERE name LIKE 'complaint%'");
+        tables.step();
+        ASSERT_EQ(tables.column_int(0), 0);
+    }
+    Store store(file);
+    EXPECT_EQ(store.connection().user_version(), 3);
+    EXPECT_EQ(store.count_responses("every-type"), 1);
+    EXPECT_TRUE(store.find_response("3f2b8c1e-5d4a-4b6f-9c2d-1a2b3c4d5e6f"));
+    EXPECT_TRUE(store.find_draft("4f2b8c1e-5d4a-4b6f-9c2d-1a2b3c4d5e6f"));
+    const auto audit = store.audit_log();
+    ASSERT_EQ(audit.size(), 1u);
+    EXPECT_EQ(audit[0].action, "response.add");
+    EXPECT_THROW(store.connection().exec("DELETE FROM audit_log"), sql::SqliteError)
+        << "the audit log stays append-only";
+
+    // The new tables are there and usable.
+    for (const char* table : {"complaint", "complaint_point", "complaint_theme", "complaint_stage",
+                              "complaint_milestone", "complaint_learning", "complaint_edit", "compliment",
+                              "closure_day"}) {
+        auto exists = store.connection().prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?");
+        exists.bind(1, table);
+        exists.step();
+        EXPECT_EQ(exists.column_int(0), 1) << table;
+    }
+    store.connection().exec("INSERT INTO closure_day VALUES ('2025-12-29', '', 'tester', '2025-01-01T00:00:00Z')");
+    EXPECT_THROW(store.connection().exec("INSERT INTO closure_day VALUES ('29/12/2025', '', 'tester', 'x')"),
+                 sql::SqliteError);
+}
+
 TEST(Migration, FailedMigrationChangesNothing)
 {
     test::TempDir dir;

@@ -13,6 +13,7 @@ struct ComplaintPoint {
     std::string summary;       // what is complained about; free text that may identify people
     std::string outcome;       // "" until decided, else an outcome code ("upheld", "not_upheld", ...)
     std::string outcome_stage; // the stage code at which the outcome was decided
+    friend bool operator==(const ComplaintPoint&, const ComplaintPoint&) = default;
 };
 
 struct ComplaintStage {
@@ -22,6 +23,7 @@ struct ComplaintStage {
     std::string extension_reason; // why it was extended
     // Milestone code -> date it happened, e.g. "responded", "panel_held", "report_sent".
     std::map<std::string, std::string> milestones;
+    friend bool operator==(const ComplaintStage&, const ComplaintStage&) = default;
 };
 
 struct LearningAction { // "you said, we did"
@@ -29,6 +31,7 @@ struct LearningAction { // "you said, we did"
     std::string owner;     // a role or team, not a person's name
     std::string due;       // date; "" = none
     std::string completed; // date; "" = open
+    friend bool operator==(const LearningAction&, const LearningAction&) = default;
 };
 
 struct Complaint {
@@ -46,6 +49,7 @@ struct Complaint {
     std::vector<ComplaintStage> stages; // in order; the last one is the current stage
     std::vector<LearningAction> learning;
     std::string recorded_by;
+    friend bool operator==(const Complaint&, const Complaint&) = default;
 };
 
 struct Compliment {
@@ -56,6 +60,7 @@ struct Compliment {
     std::string team;
     std::string summary;      // free text; may identify people
     std::string recorded_by;
+    friend bool operator==(const Compliment&, const Compliment&) = default;
 };
 
 } // namespace chorus
