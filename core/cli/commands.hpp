@@ -4,6 +4,7 @@
 #include "arguments.hpp"
 
 #include "chorus/error.hpp"
+#include "chorus/plugin_host.hpp"
 #include "chorus/store.hpp"
 
 #include <filesystem>
@@ -38,8 +39,13 @@ public:
     std::ostream& out() { return out_; }
     std::ostream& err() { return err_; }
 
-    // Opened on first use, so --help and usage errors never create a database.
+    // Opened on first use, so --help and usage errors never create a database. Opening
+    // registers the plugins' instruments, warning on err about refused plugins and
+    // about instruments that conflict with stored ones.
     Store& store();
+
+    // Loaded from PluginHost::default_folders() on first use.
+    PluginHost& plugins();
 
 private:
     std::filesystem::path database_;
@@ -48,6 +54,7 @@ private:
     std::ostream& out_;
     std::ostream& err_;
     std::unique_ptr<Store> store_;
+    std::unique_ptr<PluginHost> plugins_;
 };
 
 using CommandFunction = int (*)(const Arguments&, Context&);
@@ -80,6 +87,7 @@ int responses_list(const Arguments& arguments, Context& context);
 int responses_import(const Arguments& arguments, Context& context);
 int stats(const Arguments& arguments, Context& context);
 int demo(const Arguments& arguments, Context& context);
+int plugins(const Arguments& arguments, Context& context);
 
 // Shared by `instruments list` and `demo`.
 void print_instruments_table(std::ostream& out, const std::vector<InstrumentSummary>& instruments);

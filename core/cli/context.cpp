@@ -1,6 +1,7 @@
 #include "commands.hpp"
 
 #include <limits>
+#include <ostream>
 #include <system_error>
 
 namespace chorus::cli {
@@ -25,9 +26,27 @@ Store& Context::store()
                 throw Error("cannot create the folder " + folder.string() + " for the database: " +
                             error.message());
         }
-        store_ = std::make_unique<Store>(database_);
+        auto store = std::make_unique<Store>(database_);
+        auto& host = plugins();
+        const auto conflicts = host.register_instruments(*store, actor_);
+        store_ = std::move(store);
+        // One line each, so a refused or out-of-step plugin is noticed but never stops the command.
+        if (const auto refused = host.refused().size(); refused > 0)
+            err_ << "chorus-cli: warning: " << refused << (refused == 1 ? " plugin" : " plugins")
+                 << " refused; run chorus-cli plugins for the reason\n";
+        for (const auto& conflict : conflicts)
+            err_ << "chorus-cli: warning: " << conflict << '\n';
     }
     return *store_;
+}
+
+PluginHost& Context::plugins()
+{
+    if (!plugins_) {
+        plugins_ = std::make_unique<PluginHost>();
+        plugins_->load_folders(PluginHost::default_folders());
+    }
+    return *plugins_;
 }
 
 int instrument_version_option(const Arguments& arguments)

@@ -112,6 +112,10 @@ std::vector<Command> make_commands()
     table.push_back(command({"demo"}, no_operands,
                             "Add the demo instruments and responses (once) and show an overview.",
                             {}, demo));
+    table.push_back(command({"plugins"}, no_operands,
+                            "List the loaded plugins, what each provides, and refused ones "
+                            "with the reason.",
+                            {format("table|json", "output format (default: table)")}, plugins));
     return table;
 }
 
@@ -165,7 +169,9 @@ void print_common_options(std::ostream& out)
                         flag("help", "(or -h) this text; after a command, its usage")},
                        "  ");
     out << "  The default database is " << default_database_path().string()
-        << "\n  (set CHORUS_DATA_DIR to use another folder).\n";
+        << "\n  (set CHORUS_DATA_DIR to use another folder).\n"
+           "  Plugins load from the folder installed with Chorus and from each folder in\n"
+           "  CHORUS_PLUGIN_PATH; their instruments are added to the database it opens.\n";
 }
 
 } // namespace

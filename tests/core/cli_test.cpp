@@ -42,6 +42,24 @@ std::ostream& operator<<(std::ostream& stream, const CliResult& result)
                   << result.err;
 }
 
+// The entries of `instruments list --format json` imported by hand, leaving out those the
+// installed plugins contribute (whichever plugins the build holds).
+Json hand_imported(const std::string& list_output)
+{
+    auto imported = Json::array();
+    for (const auto& instrument : Json::parse(list_output))
+        if (instrument["plugin"] == "")
+            imported.push_back(instrument);
+    return imported;
+}
+
+// Two fixture plugins, one good and one whose factory throws.
+std::vector<std::string> fixture_plugin_path()
+{
+    const std::string fixtures = CHORUS_PLUGIN_FIXTURE_DIR;
+    return {"CHORUS_PLUGIN_PATH=" + fixtures + "/good:" + fixtures + "/factory_throws"};
+}
+
 std::size_t line_count(const std::string& text)
 {
     return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
@@ -56,8 +74,10 @@ protected:
 #endif
     }
 
-    // Runs chorus-cli with CHORUS_DATA_DIR=<temp>/data and CHORUS_USER=tester.
-    CliResult run(const std::vector<std::string>& arguments)
+    // Runs chorus-cli with CHORUS_DATA_DIR=<temp>/data and CHORUS_USER=tester, plus any
+    // further NAME=value settings in `extra_environment`.
+    CliResult run(const std::vector<std::string>& arguments,
+                  const std::vector<std::string>& extra_environment = {})
     {
         CliResult result;
 #if !defined(_WIN32)
@@ -72,6 +92,7 @@ protected:
         }
         environment.push_back("CHORUS_DATA_DIR=" + data_dir.string());
         environment.push_back("CHORUS_USER=tester");
+        environment.insert(environment.end(), extra_environment.begin(), extra_environment.end());
 
         std::vector<std::string> argv_text{CHORUS_CLI_PATH};
         argv_text.insert(argv_text.end(), arguments.begin(), arguments.end());
@@ -107,16 +128,18 @@ protected:
         result.err = chorus::test::read_file(err_file);
 #else
         (void)arguments;
+        (void)extra_environment;
 #endif
         return result;
     }
 
     // The same with --db <temp>/test.db appended.
-    CliResult run_db(std::vector<std::string> arguments)
+    CliResult run_db(std::vector<std::string> arguments,
+                     const std::vector<std::string>& extra_environment = {})
     {
         arguments.push_back("--db");
         arguments.push_back(database.string());
-        return run(arguments);
+        return run(arguments, extra_environment);
     }
 
     fs::path write(const std::string& name, const std::string& text)
@@ -218,8 +241,8 @@ TEST_F(CliTest, ImportsInstrumentsAndListsThemAsJson)
 
     auto list = run_db({"instruments", "list", "--format", "json"});
     ASSERT_EQ(list.status, 0) << list;
-    const auto json = Json::parse(list.out);
-    ASSERT_TRUE(json.is_array());
+    ASSERT_TRUE(Json::parse(list.out).is_array());
+    const auto json = hand_imported(list.out);
     ASSERT_EQ(json.size(), 1U);
     EXPECT_EQ(json[0]["id"], "every-type");
     EXPECT_EQ(json[0]["version"], 1);
@@ -258,7 +281,7 @@ TEST_F(CliTest, BadDefinitionFailsNamingTheFileAndPath)
 
     auto list = run_db({"instruments", "list", "--format", "json"});
     ASSERT_EQ(list.status, 0) << list;
-    EXPECT_EQ(Json::parse(list.out).size(), 1U);
+    EXPECT_EQ(hand_imported(list.out).size(), 1U);
 }
 
 TEST_F(CliTest, AddsValidResponsesAndRefusesInvalidOnes)
@@ -392,7 +415,7 @@ TEST_F(CliTest, DatabaseOptionWorksBeforeAndAfterTheCommandWords)
                                    "--db=" + database.string()}}) {
         auto result = run(arguments);
         ASSERT_EQ(result.status, 0) << result;
-        EXPECT_EQ(Json::parse(result.out).size(), 1U) << result;
+        EXPECT_EQ(hand_imported(result.out).size(), 1U) << result;
     }
     EXPECT_FALSE(fs::exists(data_dir / "chorus.db"));
 }
@@ -407,7 +430,7 @@ TEST_F(CliTest, DefaultDatabaseIsInTheDataFolder)
 
     auto list = run({"instruments", "list", "--format", "json"});
     ASSERT_EQ(list.status, 0) << list;
-    EXPECT_EQ(Json::parse(list.out).size(), 1U);
+    EXPECT_EQ(hand_imported(list.out).size(), 1U);
 }
 
 TEST_F(CliTest, DemoSeedsOnceAndSaysSoTheSecondTime)
@@ -422,6 +445,59 @@ TEST_F(CliTest, DemoSeedsOnceAndSaysSoTheSecondTime)
     auto second = run_db({"demo"});
     EXPECT_EQ(second.status, 0) << second;
     EXPECT_NE(second.out.find("Demo data already present"), std::string::npos) << second;
+}
+
+TEST_F(CliTest, PluginsListsLoadedAndRefusedPluginsAndExitsZero)
+{
+    auto table = run({"plugins"}, fixture_plugin_path());
+    EXPECT_EQ(table.status, 0) << table;
+    EXPECT_NE(table.out.find("Plugin folders: "), std::string::npos) << table;
+    EXPECT_NE(table.out.find("fixture_good"), std::string::npos) << table;
+    EXPECT_NE(table.out.find("instruments: fixture_good-survey; vocabularies: fixture-themes"),
+              std::string::npos)
+        << table;
+    EXPECT_NE(table.out.find("Refused (not loaded):\n  factory_throws.so failed to start: its "
+                             "factory threw: bank holiday data is missing\n    file: "),
+              std::string::npos)
+        << table;
+    EXPECT_NE(table.err.find("chorus-cli: plugin refused: factory_throws.so failed to start"),
+              std::string::npos)
+        << table;
+    EXPECT_FALSE(fs::exists(data_dir)) << "listing plugins never opens the database";
+
+    auto json_run = run({"plugins", "--format", "json"}, fixture_plugin_path());
+    ASSERT_EQ(json_run.status, 0) << json_run;
+    const auto json = Json::parse(json_run.out);
+    const auto good = std::find_if(json["loaded"].begin(), json["loaded"].end(),
+                                   [](const Json& plugin) { return plugin["id"] == "fixture_good"; });
+    ASSERT_NE(good, json["loaded"].end()) << json_run;
+    EXPECT_EQ((*good)["version"], "1.2.3");
+    EXPECT_EQ((*good)["instruments"],
+              Json::parse(R"([{"id": "fixture_good-survey", "version": 1}])"));
+    EXPECT_EQ((*good)["vocabularies"], Json({"fixture-themes"}));
+    EXPECT_EQ((*good)["complaints_procedure"], false);
+    ASSERT_EQ(json["refused"].size(), 1U) << json_run;
+    EXPECT_NE(json["refused"][0]["file"].get<std::string>().find("factory_throws.so"),
+              std::string::npos);
+}
+
+TEST_F(CliTest, InstrumentsListShowsPluginInstrumentsAndWarnsOfARefusedPlugin)
+{
+    auto list = run_db({"instruments", "list", "--format", "json"}, fixture_plugin_path());
+    ASSERT_EQ(list.status, 0) << list;
+    const auto json = Json::parse(list.out);
+    const auto survey = std::find_if(json.begin(), json.end(), [](const Json& instrument) {
+        return instrument["id"] == "fixture_good-survey";
+    });
+    ASSERT_NE(survey, json.end()) << list;
+    EXPECT_EQ((*survey)["plugin"], "fixture_good");
+    EXPECT_EQ(list.err,
+              "chorus-cli: warning: 1 plugin refused; run chorus-cli plugins for the reason\n");
+
+    auto table = run_db({"instruments", "list"}, fixture_plugin_path());
+    EXPECT_EQ(table.status, 0) << table;
+    EXPECT_NE(table.out.find("fixture_good-survey"), std::string::npos) << table;
+    EXPECT_NE(table.out.find("fixture_good "), std::string::npos) << "the plugin column\n" << table;
 }
 
 } // namespace

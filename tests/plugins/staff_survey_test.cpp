@@ -1,6 +1,6 @@
 // The staff_survey plugin's instruments: the definition files in its source folder.
 #include "survey_plugin_support.hpp"
-#include "../core/test_support.hpp"
+#include "test_support.hpp"
 
 #include "chorus/demo.hpp"
 #include "chorus/instrument_json.hpp"

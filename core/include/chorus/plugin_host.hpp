@@ -55,6 +55,10 @@ public:
     const std::vector<RefusedPlugin>& refused() const;
     const LoadedPlugin* find(std::string_view id) const;
 
+    // What plugins said through Host::log, oldest first, each "plugin_id: message".
+    // Kept in memory only, never written to a file.
+    std::vector<std::string> messages() const;
+
     // Every loaded plugin's instruments, in load order.
     std::vector<Instrument> instruments() const;
     // The first loaded plugin's complaints procedure; nullptr when none offers one.
