@@ -1,9 +1,12 @@
-// The family_feedback plugin's instruments: the definition files in its source folder.
+// The family_feedback plugin: its definition files in the source folder, and the built
+// plugin loaded by the real PluginHost from the build's plugin folder.
 #include "survey_plugin_support.hpp"
 #include "test_support.hpp"
 
 #include "chorus/demo.hpp"
 #include "chorus/instrument_json.hpp"
+#include "chorus/plugin_host.hpp"
+#include "chorus/store.hpp"
 
 #include <gtest/gtest.h>
 
@@ -76,6 +79,18 @@ std::vector<Response> family_feedback_samples(const std::vector<Instrument>& ins
                                 {"life_now", "7"}}),
     };
 }
+
+class FamilyFeedbackPlugin : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        plugin = test::load_built_plugin(host, plugin_id);
+        ASSERT_NE(plugin, nullptr);
+    }
+
+    PluginHost host;
+    const LoadedPlugin* plugin = nullptr;
+};
 
 std::size_t word_count(const std::string& text)
 {
@@ -177,4 +192,60 @@ TEST(FamilyFeedbackFiles, SampleResponsesValidateAndSave)
     test::TempDir dir;
     const auto instruments = test::load_instrument_files(plugin_id);
     test::expect_stored(dir / "chorus.db", instruments, family_feedback_samples(instruments));
+}
+
+TEST_F(FamilyFeedbackPlugin, LoadsFromTheBuildFolderAndSaysWhatItIs)
+{
+    EXPECT_EQ(plugin->info.id, plugin_id);
+    EXPECT_EQ(plugin->info.name, "Family feedback surveys");
+    EXPECT_EQ(plugin->info.version, "1.0.0");
+    EXPECT_NE(plugin->info.description.find("young people's views"), std::string::npos);
+    EXPECT_EQ(plugin->file.stem(), plugin_id);
+    EXPECT_TRUE(plugin->vocabularies.empty());
+}
+
+TEST_F(FamilyFeedbackPlugin, OffersEveryDefinitionFileValid)
+{
+    const auto files = test::instrument_files(plugin_id);
+    ASSERT_EQ(plugin->instruments.size(), files.size()) << "each file in instruments/ is compiled in";
+    for (const Instrument& instrument : plugin->instruments) {
+        EXPECT_EQ(instrument.plugin, plugin_id) << instrument.id;
+        for (const DefinitionProblem& problem : validate_instrument(instrument, instrument.id))
+            ADD_FAILURE() << problem.to_string();
+        const auto file = files.front().parent_path() / (instrument.id + ".json");
+        EXPECT_EQ(instrument_to_json(instrument), instrument_to_json(load_instrument_file(file)));
+    }
+    EXPECT_EQ(test::definitions(plugin->plugin->instruments()), test::definitions(plugin->instruments));
+}
+
+TEST_F(FamilyFeedbackPlugin, InstrumentsAndSampleResponsesSaveInARealStore)
+{
+    test::TempDir dir;
+    test::expect_stored(dir / "chorus.db", plugin->instruments, family_feedback_samples(plugin->instruments));
+}
+
+TEST_F(FamilyFeedbackPlugin, DemoInstrumentsAreThePluginsOwn)
+{
+    std::size_t compared = 0;
+    for (const Instrument& demo : demo_instruments()) {
+        if (demo.plugin != plugin_id)
+            continue;
+        EXPECT_EQ(instrument_to_json(find_instrument(plugin->instruments, demo.id)), instrument_to_json(demo));
+        ++compared;
+    }
+    EXPECT_EQ(compared, 2u);
+}
+
+// A council that opened the demo and then installed the plugin: nothing conflicts.
+TEST_F(FamilyFeedbackPlugin, RegistersIntoADemoDatabaseWithoutConflict)
+{
+    test::TempDir dir;
+    Store store(dir / "chorus.db");
+    seed_demo(store, "test");
+    EXPECT_EQ(host.register_instruments(store, "test"), std::vector<std::string>{});
+    for (const Instrument& instrument : plugin->instruments) {
+        const auto stored = store.find_instrument(instrument.id, instrument.version);
+        ASSERT_TRUE(stored.has_value()) << instrument.id;
+        EXPECT_EQ(instrument_to_json(*stored), instrument_to_json(instrument));
+    }
 }

@@ -1,9 +1,12 @@
-// The staff_survey plugin's instruments: the definition files in its source folder.
+// The staff_survey plugin: its definition files in the source folder, and the built
+// plugin loaded by the real PluginHost from the build's plugin folder.
 #include "survey_plugin_support.hpp"
 #include "test_support.hpp"
 
 #include "chorus/demo.hpp"
 #include "chorus/instrument_json.hpp"
+#include "chorus/plugin_host.hpp"
+#include "chorus/store.hpp"
 
 #include <gtest/gtest.h>
 
@@ -67,6 +70,18 @@ std::vector<Response> staff_survey_samples(const std::vector<Instrument>& instru
                                 {"themes", Codes{"workload", "supervision", "staffing", "team_culture"}}}),
     };
 }
+
+class StaffSurveyPlugin : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        plugin = test::load_built_plugin(host, plugin_id);
+        ASSERT_NE(plugin, nullptr);
+    }
+
+    PluginHost host;
+    const LoadedPlugin* plugin = nullptr;
+};
 
 } // namespace
 
@@ -169,4 +184,74 @@ TEST(StaffSurveyFiles, SampleResponsesValidateAndSave)
     test::TempDir dir;
     const auto instruments = test::load_instrument_files(plugin_id);
     test::expect_stored(dir / "chorus.db", instruments, staff_survey_samples(instruments));
+}
+
+TEST_F(StaffSurveyPlugin, LoadsFromTheBuildFolderAndSaysWhatItIs)
+{
+    EXPECT_EQ(plugin->info.id, plugin_id);
+    EXPECT_EQ(plugin->info.name, "Staff surveys");
+    EXPECT_EQ(plugin->info.version, "1.0.0");
+    EXPECT_NE(plugin->info.description.find("three houses"), std::string::npos);
+    EXPECT_EQ(plugin->file.stem(), plugin_id);
+}
+
+TEST_F(StaffSurveyPlugin, OffersEveryDefinitionFileValid)
+{
+    const auto files = test::instrument_files(plugin_id);
+    ASSERT_EQ(plugin->instruments.size(), files.size()) << "each file in instruments/ is compiled in";
+    for (const Instrument& instrument : plugin->instruments) {
+        EXPECT_EQ(instrument.plugin, plugin_id) << instrument.id;
+        for (const DefinitionProblem& problem : validate_instrument(instrument, instrument.id))
+            ADD_FAILURE() << problem.to_string();
+        const auto file = files.front().parent_path() / (instrument.id + ".json");
+        EXPECT_EQ(instrument_to_json(instrument), instrument_to_json(load_instrument_file(file)));
+    }
+    EXPECT_EQ(test::definitions(plugin->plugin->instruments()), test::definitions(plugin->instruments));
+}
+
+TEST_F(StaffSurveyPlugin, ThreeHousesThemesQuestionOffersExactlyTheVocabulary)
+{
+    ASSERT_EQ(plugin->vocabularies.size(), 1u);
+    const plugin::Vocabulary& vocabulary = plugin->vocabularies.front();
+    EXPECT_EQ(vocabulary.id, "three-houses-themes");
+    EXPECT_EQ(vocabulary.title, "Three houses themes");
+    const Question* themes = find_instrument(plugin->instruments, "three-houses").find_question("themes");
+    ASSERT_NE(themes, nullptr);
+    ASSERT_EQ(themes->options.size(), vocabulary.terms.size());
+    for (std::size_t i = 0; i < vocabulary.terms.size(); ++i) {
+        EXPECT_EQ(themes->options[i].code, vocabulary.terms[i].code);
+        EXPECT_EQ(themes->options[i].label, vocabulary.terms[i].label);
+    }
+}
+
+TEST_F(StaffSurveyPlugin, InstrumentsAndSampleResponsesSaveInARealStore)
+{
+    test::TempDir dir;
+    test::expect_stored(dir / "chorus.db", plugin->instruments, staff_survey_samples(plugin->instruments));
+}
+
+TEST_F(StaffSurveyPlugin, DemoPractitionerSurveyIsThePluginsOwn)
+{
+    std::size_t compared = 0;
+    for (const Instrument& demo : demo_instruments()) {
+        if (demo.plugin != plugin_id)
+            continue;
+        EXPECT_EQ(instrument_to_json(find_instrument(plugin->instruments, demo.id)), instrument_to_json(demo));
+        ++compared;
+    }
+    EXPECT_EQ(compared, 1u);
+}
+
+// A council that opened the demo and then installed the plugin: nothing conflicts.
+TEST_F(StaffSurveyPlugin, RegistersIntoADemoDatabaseWithoutConflict)
+{
+    test::TempDir dir;
+    Store store(dir / "chorus.db");
+    seed_demo(store, "test");
+    EXPECT_EQ(host.register_instruments(store, "test"), std::vector<std::string>{});
+    for (const Instrument& instrument : plugin->instruments) {
+        const auto stored = store.find_instrument(instrument.id, instrument.version);
+        ASSERT_TRUE(stored.has_value()) << instrument.id;
+        EXPECT_EQ(instrument_to_json(*stored), instrument_to_json(instrument));
+    }
 }

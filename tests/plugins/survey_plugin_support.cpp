@@ -24,6 +24,18 @@ std::vector<std::filesystem::path> instrument_files(std::string_view plugin)
     return files;
 }
 
+const LoadedPlugin* load_built_plugin(PluginHost& host, std::string_view id)
+{
+    host.load_folders({std::filesystem::path(CHORUS_PLUGIN_DIR)});
+    const LoadedPlugin* plugin = host.find(id);
+    if (plugin == nullptr) {
+        ADD_FAILURE() << id << " was not loaded from " << CHORUS_PLUGIN_DIR;
+        for (const RefusedPlugin& refused : host.refused())
+            ADD_FAILURE() << "refused " << refused.file << ": " << refused.reason;
+    }
+    return plugin;
+}
+
 std::vector<Instrument> load_instrument_files(std::string_view plugin)
 {
     std::vector<Instrument> instruments;
@@ -78,6 +90,14 @@ void expect_stored(const std::filesystem::path& database, const std::vector<Inst
         EXPECT_EQ(read_back->respondent_type, response.respondent_type) << response.instrument_id;
     }
     EXPECT_EQ(store.count_responses(), static_cast<std::int64_t>(responses.size()));
+}
+
+std::vector<std::string> definitions(const std::vector<Instrument>& instruments)
+{
+    std::vector<std::string> texts;
+    for (const Instrument& instrument : instruments)
+        texts.push_back(instrument_to_json(instrument));
+    return texts;
 }
 
 std::vector<std::string> option_codes(const Question& question)
