@@ -5,7 +5,7 @@
 #include "chorus/relevance.hpp"
 #include "chorus/store.hpp"
 #include "demo_dice.hpp"
-#include "embedded.hpp"
+#include "demo_definition_texts.hpp"
 
 #include <algorithm>
 #include <array>

@@ -4,7 +4,7 @@
 #include "bank_holidays.hpp"
 #include "complaints_procedure.hpp"
 #include "complaints_vocabularies.hpp"
-#include "embedded.hpp"
+#include "complaints_data_texts.hpp"
 
 #include "chorus/plugin_api.hpp"
 

@@ -1,6 +1,6 @@
 // The family feedback plugin: what children, young people, parents and carers say about
 // the help they get. Its instruments are the JSON files in instruments/, compiled in.
-#include "embedded.hpp"
+#include "family_feedback_instrument_texts.hpp"
 
 #include "chorus/instrument_json.hpp"
 #include "chorus/plugin_api.hpp"

@@ -1,7 +1,7 @@
 // The staff survey plugin: what practitioners and partner agencies say about supervision,
 // training, meetings and their service. Its instruments are the JSON files in
 // instruments/, compiled in.
-#include "embedded.hpp"
+#include "staff_survey_instrument_texts.hpp"
 
 #include "chorus/instrument_json.hpp"
 #include "chorus/plugin_api.hpp"
