@@ -3,10 +3,7 @@
 #include "survey_plugin_support.hpp"
 #include "test_support.hpp"
 
-#include "chorus/demo.hpp"
-#include "chorus/instrument_json.hpp"
 #include "chorus/plugin_host.hpp"
-#include "chorus/store.hpp"
 
 #include <gtest/gtest.h>
 
@@ -101,35 +98,6 @@ std::size_t word_count(const std::string& text)
 
 } // namespace
 
-TEST(FamilyFeedbackFiles, EveryDefinitionLoadsAndNamesThePlugin)
-{
-    std::set<std::string> ids;
-    for (const auto& file : test::instrument_files(plugin_id)) {
-        const Instrument instrument = load_instrument_file(file); // throws on any problem
-        EXPECT_EQ(instrument.plugin, plugin_id) << file;
-        EXPECT_EQ(file.filename().string(), instrument.id + ".json") << "file named after its id";
-        EXPECT_EQ(instrument.version, 1) << file;
-        ids.insert(instrument.id);
-    }
-    EXPECT_EQ(ids, (std::set<std::string>{"cin-family-feedback", "cp-conference-parent-feedback",
-                                          "young-peoples-views-4-7", "young-peoples-views-8-11",
-                                          "young-peoples-views-11-18"}));
-}
-
-TEST(FamilyFeedbackFiles, DemoInstrumentsAreThePluginsOwnFiles)
-{
-    std::size_t compared = 0;
-    for (const Instrument& demo : demo_instruments()) {
-        if (demo.plugin != plugin_id)
-            continue;
-        const auto file = std::filesystem::path(CHORUS_PLUGINS_SOURCE_DIR) / plugin_id / "instruments" /
-                          (demo.id + ".json");
-        EXPECT_EQ(instrument_to_json(load_instrument_file(file)), instrument_to_json(demo)) << demo.id;
-        ++compared;
-    }
-    EXPECT_EQ(compared, 2u); // Child in Need feedback and young people's views 8-11
-}
-
 TEST(FamilyFeedbackFiles, ConferenceRatingIsTheFourPointQualityScale)
 {
     const auto instruments = test::load_instrument_files(plugin_id);
@@ -204,48 +172,9 @@ TEST_F(FamilyFeedbackPlugin, LoadsFromTheBuildFolderAndSaysWhatItIs)
     EXPECT_TRUE(plugin->vocabularies.empty());
 }
 
-TEST_F(FamilyFeedbackPlugin, OffersEveryDefinitionFileValid)
-{
-    const auto files = test::instrument_files(plugin_id);
-    ASSERT_EQ(plugin->instruments.size(), files.size()) << "each file in instruments/ is compiled in";
-    for (const Instrument& instrument : plugin->instruments) {
-        EXPECT_EQ(instrument.plugin, plugin_id) << instrument.id;
-        for (const DefinitionProblem& problem : validate_instrument(instrument, instrument.id))
-            ADD_FAILURE() << problem.to_string();
-        const auto file = files.front().parent_path() / (instrument.id + ".json");
-        EXPECT_EQ(instrument_to_json(instrument), instrument_to_json(load_instrument_file(file)));
-    }
-    EXPECT_EQ(test::definitions(plugin->plugin->instruments()), test::definitions(plugin->instruments));
-}
-
 TEST_F(FamilyFeedbackPlugin, InstrumentsAndSampleResponsesSaveInARealStore)
 {
     test::TempDir dir;
     test::expect_stored(dir / "chorus.db", plugin->instruments, family_feedback_samples(plugin->instruments));
 }
 
-TEST_F(FamilyFeedbackPlugin, DemoInstrumentsAreThePluginsOwn)
-{
-    std::size_t compared = 0;
-    for (const Instrument& demo : demo_instruments()) {
-        if (demo.plugin != plugin_id)
-            continue;
-        EXPECT_EQ(instrument_to_json(find_instrument(plugin->instruments, demo.id)), instrument_to_json(demo));
-        ++compared;
-    }
-    EXPECT_EQ(compared, 2u);
-}
-
-// A council that opened the demo and then installed the plugin: nothing conflicts.
-TEST_F(FamilyFeedbackPlugin, RegistersIntoADemoDatabaseWithoutConflict)
-{
-    test::TempDir dir;
-    Store store(dir / "chorus.db");
-    seed_demo(store, "test");
-    EXPECT_EQ(host.register_instruments(store, "test"), std::vector<std::string>{});
-    for (const Instrument& instrument : plugin->instruments) {
-        const auto stored = store.find_instrument(instrument.id, instrument.version);
-        ASSERT_TRUE(stored.has_value()) << instrument.id;
-        EXPECT_EQ(instrument_to_json(*stored), instrument_to_json(instrument));
-    }
-}
