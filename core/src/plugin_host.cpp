@@ -10,6 +10,7 @@
 #include "chorus/progress.hpp"
 #include "chorus/store.hpp"
 #include "chorus/version.hpp"
+#include "text_util.hpp"
 
 // Boost 1.74's library_info.hpp uses std::vector without including it (toolchain-notes.md).
 #include <vector>
@@ -93,14 +94,6 @@ bool is_blank(const std::string& text)
 std::string in_quotes(const std::string& text)
 {
     return "\"" + text + "\"";
-}
-
-std::string join(const std::vector<std::string>& items, const std::string& separator)
-{
-    std::string joined;
-    for (const auto& item : items)
-        joined += (joined.empty() ? "" : separator) + item;
-    return joined;
 }
 
 // The exception in flight, as text, copied while the plugin's library is still loaded
