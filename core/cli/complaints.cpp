@@ -39,7 +39,8 @@ void print_register_table(std::ostream& out, const std::vector<RegisterEntry>& e
         open += entry.status.open ? 1 : 0;
         overdue += entry.status.open && entry.status.overdue ? 1 : 0;
     }
-    out << "As at " << today << ": " << count_noun(static_cast<std::int64_t>(entries.size()), "complaint", "complaints")
+    out << "As at " << today << ": "
+        << count_noun(static_cast<std::int64_t>(entries.size()), "complaint", "complaints")
         << ", " << open << " open, " << overdue << " overdue.\n";
     if (entries.empty())
         return;
@@ -117,7 +118,8 @@ void print_stages(std::ostream& out, const Complaint& complaint, ComplaintRegist
     Complaint as_then = complaint;
     for (std::size_t i = 0; i < complaint.stages.size(); ++i) {
         const ComplaintStage& stage = complaint.stages[i];
-        as_then.stages.assign(complaint.stages.begin(), complaint.stages.begin() + static_cast<std::ptrdiff_t>(i + 1));
+        as_then.stages.assign(complaint.stages.begin(),
+                              complaint.stages.begin() + static_cast<std::ptrdiff_t>(i + 1));
         const ComplaintStatus status = complaints.status(as_then, today);
         const bool current = i + 1 == complaint.stages.size();
         out << "  " << status.stage_label << ", started " << stage.started << (current ? " (current)" : "") << '\n';
@@ -205,7 +207,8 @@ int complaints_show(const Arguments& arguments, Context& context)
     const std::string today = today_option(arguments);
     const ComplaintsPlugin plugin = complaints_plugin(context);
     ComplaintRegister complaints(context.store(), plugin.procedure());
-    const Complaint complaint = complaints.log().complaint(find_complaint(complaints.log(), arguments.operands().front()));
+    const std::string uuid = find_complaint(complaints.log(), arguments.operands().front());
+    const Complaint complaint = complaints.log().complaint(uuid);
     print_complaint(context.out(), complaint, complaints.status(complaint, today), plugin, complaints, today);
     return 0;
 }
