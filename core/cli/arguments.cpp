@@ -1,5 +1,7 @@
 #include "arguments.hpp"
 
+#include "chorus/dates.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <limits>
@@ -155,6 +157,18 @@ std::optional<std::int64_t> Arguments::integer(std::string_view option, std::int
                          ", got " + *given);
     }
     return number;
+}
+
+std::optional<std::string> Arguments::date(std::string_view option) const
+{
+    auto given = value(option);
+    if (!given)
+        return std::nullopt;
+    auto date = normalise_date(*given);
+    if (!date)
+        throw UsageError("--" + std::string(option) + ": expected a date (YYYY-MM-DD or DD/MM/YYYY), got " +
+                         quoted(*given));
+    return date;
 }
 
 std::string Arguments::choice(std::string_view option,

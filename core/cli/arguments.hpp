@@ -62,6 +62,10 @@ public:
     std::optional<std::int64_t> integer(std::string_view option, std::int64_t min,
                                         std::int64_t max) const;
 
+    // A date given as YYYY-MM-DD or DD/MM/YYYY, as "YYYY-MM-DD"; UsageError naming the
+    // option otherwise.
+    std::optional<std::string> date(std::string_view option) const;
+
     // One of `allowed`; `fallback` when the option is absent.
     std::string choice(std::string_view option, const std::vector<std::string_view>& allowed,
                        std::string_view fallback) const;

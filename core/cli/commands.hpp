@@ -88,6 +88,19 @@ int responses_import(const Arguments& arguments, Context& context);
 int stats(const Arguments& arguments, Context& context);
 int demo(const Arguments& arguments, Context& context);
 int plugins(const Arguments& arguments, Context& context);
+int complaints_list(const Arguments& arguments, Context& context);
+int complaints_show(const Arguments& arguments, Context& context);
+int complaints_add(const Arguments& arguments, Context& context);
+int complaints_escalate(const Arguments& arguments, Context& context);
+int complaints_respond(const Arguments& arguments, Context& context);
+int complaints_extend(const Arguments& arguments, Context& context);
+int complaints_outcome(const Arguments& arguments, Context& context);
+int complaints_learning(const Arguments& arguments, Context& context);
+int compliments_add(const Arguments& arguments, Context& context);
+int compliments_list(const Arguments& arguments, Context& context);
+int closure_days_list(const Arguments& arguments, Context& context);
+int closure_days_add(const Arguments& arguments, Context& context);
+int closure_days_remove(const Arguments& arguments, Context& context);
 
 // Shared by `instruments list` and `demo`.
 void print_instruments_table(std::ostream& out, const std::vector<InstrumentSummary>& instruments);

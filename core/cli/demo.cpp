@@ -125,6 +125,9 @@ int demo(const Arguments& /*arguments*/, Context& context)
     if (!instruments.empty())
         out << "  chorus-cli instruments show " << instruments.front().id << database_option_text
             << '\n';
+    // The demo register is fixed in time, so its status is shown as at the demo's day.
+    if (summary.complaints > 0 && context.plugins().case_procedure() != nullptr)
+        out << "  chorus-cli complaints list --open --today " << demo_today() << database_option_text << '\n';
     out << "  chorus-cli --help\n";
     return 0;
 }

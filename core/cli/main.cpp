@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "problems.hpp"
 
+#include "chorus/complaint_log.hpp"
 #include "chorus/instrument_json.hpp"
 #include "chorus/paths.hpp"
 #include "chorus/response_import.hpp"
@@ -144,6 +145,15 @@ void print_failure(const std::string& message, std::vector<std::string> details 
         std::cerr << "  " << detail << '\n';
 }
 
+// "complaint 3f2a… cannot be saved" without the problems what() also joins into the line,
+// since they follow one per line.
+std::string refusal_summary(const ComplaintError& error)
+{
+    const std::string message = error.what();
+    const auto end = message.find(" cannot be saved: ");
+    return end == std::string::npos ? message : message.substr(0, end) + " cannot be saved";
+}
+
 } // namespace
 
 } // namespace chorus::cli
@@ -163,6 +173,8 @@ int main(int argc, char** argv)
         print_failure(error.what(), describe(error.problems()));
     } catch (const chorus::ImportError& error) {
         print_failure(error.what(), describe(error.problems()));
+    } catch (const chorus::ComplaintError& error) {
+        print_failure(refusal_summary(error), error.problems());
     } catch (const ListedError& error) {
         print_failure(error.what(), error.details());
     } catch (const std::exception& error) {

@@ -60,6 +60,89 @@ std::vector<OptionSpec> response_metadata_options(std::vector<OptionSpec> option
     return options;
 }
 
+OptionSpec repeatable_option(std::string_view name, std::string_view value_name, std::string_view help,
+                             bool required = false)
+{
+    return {name, value_name, help, true, required};
+}
+
+// The complaints register, compliments and closure days (complaints.cpp, complaint_changes.cpp,
+// compliments.cpp); all but closure days need the complaints plugin.
+void add_complaint_commands(std::vector<Command>& table)
+{
+    const auto format = optional_option("format", "table|json", "output format (default: table)");
+    const auto today = optional_option("today", "DATE", "count status to this day (default: today)");
+    const Operands complaint{"ID", 1, 1};
+    const Operands date{"DATE", 1, 1};
+    table.push_back(command(
+        {"complaints", "list"}, no_operands,
+        "The register: stage, next due date, working days left or overdue, outcome.",
+        {flag("open", "only open complaints"), optional_option("from", "DATE", "received on or after DATE"),
+         optional_option("to", "DATE", "received on or before DATE"),
+         optional_option("procedure", "statutory|corporate", "only this procedure"), today,
+         optional_option("limit", "N", "at most N complaints"), format},
+        complaints_list));
+    table.push_back(command({"complaints", "show"}, complaint,
+                            "Every detail of one complaint (ID: uuid, uuid start or case reference).",
+                            {today}, complaints_show));
+    table.push_back(command(
+        {"complaints", "add"}, no_operands, "Record a new complaint; prints its uuid and first due date.",
+        {required_option("received", "DATE", "the day it was received"),
+         required_option("complainant-type", "CODE", "who complained: parent, young_person, ..."),
+         required_option("service-area", "CODE", "e.g. children_in_need"),
+         repeatable_option("point", "TEXT", "a point of complaint (repeat for each)", true),
+         optional_option("procedure", "CODE", "statutory (default) or corporate"),
+         optional_option("reference", "REF", "the council's case reference"),
+         optional_option("became-aware", "DATE", "when the complainant became aware of the matter"),
+         optional_option("team", "TEAM", "team or locality"),
+         repeatable_option("theme", "CODE", "a theme, e.g. communication (repeat for each)"),
+         flag("advocate-offered", "an advocate was offered")},
+        complaints_add));
+    table.push_back(command({"complaints", "escalate"}, complaint,
+                            "Move a complaint to its next stage, requested on DATE.",
+                            {required_option("date", "DATE", "the day the next stage was requested")},
+                            complaints_escalate));
+    table.push_back(command({"complaints", "respond"}, complaint,
+                            "Record a milestone of the current stage (default: the response).",
+                            {required_option("date", "DATE", "the day it happened"),
+                             optional_option("milestone", "CODE",
+                                             "responded (default), panel_held or report_sent")},
+                            complaints_respond));
+    table.push_back(command({"complaints", "extend"}, complaint,
+                            "Extend the current stage (complex stage 1: 20 days; stage 2: up to 65).",
+                            {required_option("reason", "TEXT", "why it needs longer")}, complaints_extend));
+    table.push_back(command({"complaints", "outcome"}, complaint,
+                            "Record the outcome of one point at the current stage.",
+                            {required_option("point", "N", "the point's number, from 1"),
+                             required_option("outcome", "CODE", "upheld, partially_upheld, not_upheld, ...")},
+                            complaints_outcome));
+    table.push_back(command({"complaints", "learning"}, complaint, "Add a learning action (\"you said, we did\").",
+                            {required_option("action", "TEXT", "what will change"),
+                             required_option("owner", "ROLE", "the role or team responsible, not a name"),
+                             optional_option("due", "DATE", "when it should be done")},
+                            complaints_learning));
+    table.push_back(command({"compliments", "add"}, no_operands, "Record a compliment.",
+                            {required_option("received", "DATE", "the day it was received"),
+                             required_option("source", "CODE", "who paid it: parent, foster_carer, teacher, ..."),
+                             optional_option("service-area", "CODE", "e.g. fostering"),
+                             optional_option("team", "TEAM", "team or locality"),
+                             optional_option("summary", "TEXT", "what it said")},
+                            compliments_add));
+    table.push_back(command({"compliments", "list"}, no_operands, "List compliments, newest first.",
+                            {optional_option("from", "DATE", "received on or after DATE"),
+                             optional_option("to", "DATE", "received on or before DATE"),
+                             optional_option("limit", "N", "at most N compliments"), format},
+                            compliments_list));
+    table.push_back(command({"closure-days", "list"}, no_operands,
+                            "List the council's local closure days, which deadlines skip.", {format},
+                            closure_days_list));
+    table.push_back(command({"closure-days", "add"}, date, "Add a local closure day.",
+                            {required_option("reason", "TEXT", "e.g. offices closed at Christmas")},
+                            closure_days_add));
+    table.push_back(command({"closure-days", "remove"}, date, "Remove a local closure day.", {},
+                            closure_days_remove));
+}
+
 std::vector<Command> make_commands()
 {
     const auto format = [](std::string_view choices, std::string_view fallback) {
@@ -116,6 +199,7 @@ std::vector<Command> make_commands()
                             "List the loaded plugins, what each provides, and refused ones "
                             "with the reason.",
                             {format("table|json", "output format (default: table)")}, plugins));
+    add_complaint_commands(table);
     return table;
 }
 

@@ -1,5 +1,6 @@
 // chorus-cli, tested by running the real binary (CHORUS_CLI_PATH) with its data
 // folder (CHORUS_DATA_DIR) in a temporary folder, so nothing touches the real home.
+#include "cli_support.hpp"
 #include "test_support.hpp"
 
 #include "chorus/version.hpp"
@@ -8,39 +9,17 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <string>
 #include <vector>
 
-#if !defined(_WIN32)
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-extern char** environ;
-#endif
-
 namespace {
 
 namespace fs = std::filesystem;
+using chorus::test::CliResult;
 using chorus::test::TempDir;
 using chorus::test::write_file;
 using Json = nlohmann::json;
-
-struct CliResult {
-    int status = -1; // exit code; 128 + signal when killed
-    std::string out;
-    std::string err;
-};
-
-std::ostream& operator<<(std::ostream& stream, const CliResult& result)
-{
-    return stream << "exit " << result.status << "\n--- stdout\n"
-                  << result.out << "--- stderr\n"
-                  << result.err;
-}
 
 // The entries of `instruments list --format json` imported by hand, leaving out those the
 // installed plugins contribute (whichever plugins the build holds).
@@ -79,58 +58,9 @@ protected:
     CliResult run(const std::vector<std::string>& arguments,
                   const std::vector<std::string>& extra_environment = {})
     {
-        CliResult result;
-#if !defined(_WIN32)
-        const fs::path out_file = temp / "stdout.txt";
-        const fs::path err_file = temp / "stderr.txt";
-
-        std::vector<std::string> environment;
-        for (char** entry = environ; *entry != nullptr; ++entry) {
-            std::string variable = *entry;
-            if (variable.rfind("CHORUS_DATA_DIR=", 0) != 0 && variable.rfind("CHORUS_USER=", 0) != 0)
-                environment.push_back(variable);
-        }
-        environment.push_back("CHORUS_DATA_DIR=" + data_dir.string());
-        environment.push_back("CHORUS_USER=tester");
+        std::vector<std::string> environment{"CHORUS_DATA_DIR=" + data_dir.string(), "CHORUS_USER=tester"};
         environment.insert(environment.end(), extra_environment.begin(), extra_environment.end());
-
-        std::vector<std::string> argv_text{CHORUS_CLI_PATH};
-        argv_text.insert(argv_text.end(), arguments.begin(), arguments.end());
-        std::vector<char*> argv_pointers;
-        for (auto& text : argv_text)
-            argv_pointers.push_back(text.data());
-        argv_pointers.push_back(nullptr);
-        std::vector<char*> environment_pointers;
-        for (auto& text : environment)
-            environment_pointers.push_back(text.data());
-        environment_pointers.push_back(nullptr);
-
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-        posix_spawn_file_actions_addopen(&actions, 1, out_file.c_str(),
-                                         O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        posix_spawn_file_actions_addopen(&actions, 2, err_file.c_str(),
-                                         O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        pid_t child = 0;
-        const int spawned = posix_spawn(&child, CHORUS_CLI_PATH, &actions, nullptr,
-                                        argv_pointers.data(), environment_pointers.data());
-        posix_spawn_file_actions_destroy(&actions);
-        if (spawned != 0) {
-            ADD_FAILURE() << "could not run " << CHORUS_CLI_PATH << ": " << std::strerror(spawned);
-            return result;
-        }
-        int status = 0;
-        while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
-        }
-        result.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-        result.out = chorus::test::read_file(out_file);
-        result.err = chorus::test::read_file(err_file);
-#else
-        (void)arguments;
-        (void)extra_environment;
-#endif
-        return result;
+        return chorus::test::run_program(CHORUS_CLI_PATH, arguments, environment, temp.path());
     }
 
     // The same with --db <temp>/test.db appended.

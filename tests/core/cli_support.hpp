@@ -1,0 +1,25 @@
+#pragma once
+// Runs a chorus-cli binary as a process, for the tests of chorus-cli (cli_test.cpp,
+// cli_complaints_test.cpp). POSIX only: the callers skip their tests on Windows.
+#include <filesystem>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace chorus::test {
+
+struct CliResult {
+    int status = -1; // exit code; 128 + signal when killed
+    std::string out;
+    std::string err;
+};
+
+std::ostream& operator<<(std::ostream& stream, const CliResult& result);
+
+// Runs `program` with `arguments` in this process's environment, with each NAME=value of
+// `environment` replacing (or adding) that variable. Standard input is /dev/null; standard
+// output and error go through files in `scratch`.
+CliResult run_program(const std::filesystem::path& program, const std::vector<std::string>& arguments,
+                      const std::vector<std::string>& environment, const std::filesystem::path& scratch);
+
+} // namespace chorus::test
