@@ -13,13 +13,8 @@
 
 namespace chorus::cli {
 
-// Vocabulary ids of the complaints plugin (docs/complaints.md, "Code lists").
-inline constexpr std::string_view complainant_types = "complainant-types";
-inline constexpr std::string_view service_areas = "service-areas";
-inline constexpr std::string_view complaint_themes = "complaint-themes";
-inline constexpr std::string_view outcomes = "outcomes";
-inline constexpr std::string_view compliment_sources = "compliment-sources";
-inline constexpr std::string_view procedures = "procedures";
+// The vocabulary ids shared with the host (case_procedure.hpp).
+using namespace ::chorus::complaint_vocabulary;
 
 class ComplaintsPlugin {
 public:

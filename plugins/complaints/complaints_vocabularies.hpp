@@ -1,6 +1,7 @@
 #pragma once
 // The code lists of the complaints and compliments log, offered to the host as
 // vocabularies and used by the procedure to check a complaint's codes.
+#include "chorus/case_procedure.hpp"
 #include "chorus/plugin_api.hpp"
 
 #include <string_view>
@@ -8,14 +9,8 @@
 
 namespace chorus::complaints {
 
-// Vocabulary ids.
-inline constexpr std::string_view complainant_types = "complainant-types";
-inline constexpr std::string_view service_areas = "service-areas";
-inline constexpr std::string_view complaint_themes = "complaint-themes";
-inline constexpr std::string_view outcomes = "outcomes";
-inline constexpr std::string_view compliment_sources = "compliment-sources";
-inline constexpr std::string_view procedures = "procedures";
-inline constexpr std::string_view stages = "stages";
+// The vocabulary ids shared with the host (case_procedure.hpp).
+using namespace ::chorus::complaint_vocabulary;
 
 std::vector<plugin::Vocabulary> complaint_vocabularies();
 

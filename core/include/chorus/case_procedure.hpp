@@ -15,6 +15,18 @@ namespace chorus {
 
 class WorkingDayCalendar;
 
+// Ids of the vocabularies (plugin_api.hpp) a complaints plugin offers for the codes of
+// the log, so the host can offer and check them (docs/complaints.md, "Code lists").
+namespace complaint_vocabulary {
+inline constexpr std::string_view complainant_types = "complainant-types";
+inline constexpr std::string_view service_areas = "service-areas";
+inline constexpr std::string_view complaint_themes = "complaint-themes";
+inline constexpr std::string_view outcomes = "outcomes";
+inline constexpr std::string_view compliment_sources = "compliment-sources";
+inline constexpr std::string_view procedures = "procedures";
+inline constexpr std::string_view stages = "stages";
+} // namespace complaint_vocabulary
+
 struct DeadlineRule {
     std::string milestone;    // what must happen by the deadline, e.g. "responded", "panel_held"
     std::string label;        // e.g. "Response to the complainant"
