@@ -1,6 +1,7 @@
 #include "chorus/instrument_json.hpp"
 
 #include "chorus/relevance.hpp"
+#include "json_reading.hpp"
 #include "text_util.hpp"
 
 #include <nlohmann/json.hpp>
@@ -42,8 +43,6 @@ bool is_option_code(std::string_view text)
                    || c == '_' || c == '.' || c == '-';
            });
 }
-
-std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 std::string question_path(std::size_t index, const std::string& key)
 {
@@ -237,25 +236,11 @@ private:
     std::vector<DefinitionProblem>& problems_;
 };
 
-std::string json_kind(const json& value)
-{
-    switch (value.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::boolean: return "true/false";
-    case json::value_t::string: return "a string";
-    case json::value_t::array: return "an array";
-    case json::value_t::object: return "an object";
-    case json::value_t::number_float: return "a decimal number";
-    default: return "a number";
-    }
-}
-
 // Turns JSON into an Instrument, reporting structural problems (wrong JSON kinds,
 // unknown or missing properties). Semantic rules are DefinitionChecker's.
-class DefinitionReader {
+class DefinitionReader : private JsonObjectReader {
 public:
-    DefinitionReader(const std::string& source, std::vector<DefinitionProblem>& problems)
-        : source_(source), problems_(problems) {}
+    using JsonObjectReader::JsonObjectReader;
 
     Instrument read(const json& root)
     {
@@ -347,98 +332,7 @@ private:
         return option;
     }
 
-    void problem(const std::string& path, const std::string& message)
-    {
-        problems_.push_back({source_, path, message});
-    }
-
-    void allow_only(const json& object, const std::string& path, std::initializer_list<std::string_view> allowed)
-    {
-        for (const auto& item : object.items())
-            if (std::find(allowed.begin(), allowed.end(), item.key()) == allowed.end())
-                problem(path + "." + item.key(), "unknown property " + in_quotes(item.key()) + "; expected one of "
-                                                     + join(std::vector<std::string_view>(allowed), ", "));
-    }
-
-    // The member when present with the expected kind; reports missing or wrong kinds.
-    const json* member(const json& object, const std::string& path, const char* name,
-                       json::value_t kind, bool required)
-    {
-        auto it = object.find(name);
-        if (it == object.end()) {
-            if (required)
-                problem(path + "." + name, "is required");
-            return nullptr;
-        }
-        bool matches = it->type() == kind
-                    || (kind == json::value_t::number_integer && it->is_number_unsigned());
-        if (!matches) {
-            std::string expected = kind == json::value_t::string    ? "a string"
-                                 : kind == json::value_t::boolean   ? "true or false"
-                                 : kind == json::value_t::array     ? "an array"
-                                 : kind == json::value_t::number_integer ? "a whole number"
-                                                                          : "a value of another kind";
-            problem(path + "." + name, "expected " + expected + ", found " + json_kind(*it));
-            return nullptr;
-        }
-        return &*it;
-    }
-
-    bool read_string(const json& object, const std::string& path, const char* name, std::string& out, bool required)
-    {
-        const json* value = member(object, path, name, json::value_t::string, required);
-        if (value)
-            out = value->get<std::string>();
-        return value != nullptr;
-    }
-
-    void read_int(const json& object, const std::string& path, const char* name, int& out, bool required)
-    {
-        const json* value = member(object, path, name, json::value_t::number_integer, required);
-        if (!value)
-            return;
-        auto number = value->get<std::int64_t>();
-        if (number < -1'000'000'000 || number > 1'000'000'000)
-            problem(path + "." + name, "is out of range");
-        else
-            out = static_cast<int>(number);
-    }
-
-    std::optional<double> read_number(const json& object, const std::string& path, const char* name)
-    {
-        auto it = object.find(name);
-        if (it == object.end())
-            return std::nullopt;
-        if (!it->is_number()) {
-            problem(path + "." + name, "expected a number, found " + json_kind(*it));
-            return std::nullopt;
-        }
-        return it->get<double>();
-    }
-
-    const std::string& source_;
-    std::vector<DefinitionProblem>& problems_;
 };
-
-std::string describe_parse_error(std::string_view text, const json::parse_error& error)
-{
-    // nlohmann's byte is 1-based and points just past the offending character.
-    std::size_t end = std::min<std::size_t>(error.byte == 0 ? 0 : error.byte - 1, text.size());
-    std::size_t line = 1, column = 1;
-    for (std::size_t i = 0; i < end; ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    std::string message = error.what();
-    // Keep only nlohmann's description, after "parse error at line L, column C: ".
-    if (auto colon = message.find(": "); colon != std::string::npos)
-        message = message.substr(colon + 2);
-    return "line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + message;
-}
 
 json number_json(double value)
 {
@@ -497,12 +391,7 @@ Instrument parse_instrument(std::string_view json_text, const std::string& sourc
 
 Instrument load_instrument_file(const std::filesystem::path& file)
 {
-    std::ifstream in(file, std::ios::binary);
-    if (!in)
-        throw Error(file.string() + ": cannot be read: " + std::strerror(errno));
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse_instrument(text.str(), file.string());
+    return parse_instrument(read_text_file(file), file.string());
 }
 
 std::string instrument_to_json(const Instrument& instrument)
