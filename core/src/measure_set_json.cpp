@@ -104,28 +104,33 @@ private:
         if (read_string(object, path, "plan_area", measure.plan_area, true) && trim(measure.plan_area).empty())
             problem(path + ".plan_area", "must not be empty");
         read_string(object, path, "collection_method", measure.collection_method, false);
-        read_source(object, path, measure);
-        read_codes(object, path, measure);
+        // With no known source, which properties apply is unknown too.
+        if (read_source(object, path, measure))
+            read_codes(object, path, measure);
         read_reporting(object, path, measure);
         read_target(object, path, measure);
         return measure;
     }
 
-    void read_source(const json& object, const std::string& path, MeasureDefinition& measure)
+    bool read_source(const json& object, const std::string& path, MeasureDefinition& measure)
     {
         const json* source = member(object, path, "source", json::value_t::object, true);
         if (!source)
-            return;
+            return false;
         const std::string source_path = path + ".source";
         allow_only(*source, source_path, {"type", "instrument", "questions", "stage", "procedure", "theme", "source_type"});
         std::string type;
         if (read_string(*source, source_path, "type", type, true)) {
             if (auto known = source_from_string(type))
                 measure.source = *known;
-            else
+            else {
                 problem(source_path + ".type", "unknown source type " + in_quotes(type)
                                                    + "; expected survey, complaints_within_timescale, "
                                                      "complaint_outcomes, complaints_received or compliments_received");
+                return false;
+            }
+        } else {
+            return false;
         }
         const bool survey = measure.source == MeasureSource::survey;
         read_string(*source, source_path, "instrument", measure.instrument, survey);
@@ -152,6 +157,7 @@ private:
                       "compliments_received measures");
         if (measure.source == MeasureSource::complaints_within_timescale && measure.stage.empty())
             measure.stage = "stage1";
+        return true;
     }
 
     void read_codes(const json& object, const std::string& path, MeasureDefinition& measure)
