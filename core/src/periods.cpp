@@ -161,6 +161,8 @@ std::string Period::description() const
 
 Period Period::previous() const { return shifted(*this, -1); }
 
+Period Period::next() const { return shifted(*this, 1); }
+
 Period Period::year_before() const { return {frequency, year - 1, number}; }
 
 bool Period::contains(std::string_view date) const

@@ -43,6 +43,8 @@ TEST(PeriodsTest, PreviousAndYearBeforeCrossYears)
     EXPECT_EQ(Period({Frequency::monthly, 2025, 1}).previous().label(), "2025-03");
     EXPECT_EQ(Period({Frequency::six_monthly, 2025, 1}).previous(), Period({Frequency::six_monthly, 2024, 2}));
     EXPECT_EQ(Period({Frequency::annual, 2025, 1}).previous(), Period({Frequency::annual, 2024, 1}));
+    EXPECT_EQ(Period({Frequency::quarterly, 2024, 4}).next(), Period({Frequency::quarterly, 2025, 1}));
+    EXPECT_EQ(Period({Frequency::monthly, 2025, 12}).next().label(), "2026-04");
     EXPECT_EQ(Period({Frequency::quarterly, 2025, 2}).year_before(), Period({Frequency::quarterly, 2024, 2}));
 }
 

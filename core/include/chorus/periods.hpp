@@ -33,6 +33,7 @@ struct CHORUS_CORE_API Period {
     std::string description() const;
 
     Period previous() const;
+    Period next() const;
     Period year_before() const; // the same period of the previous financial year
     bool contains(std::string_view date) const;
 
