@@ -238,4 +238,34 @@ std::string utc_now() {
     return format_timestamp(static_cast<std::int64_t>(now.time_since_epoch().count()));
 }
 
+std::optional<DateRange> financial_quarter(std::string_view name)
+{
+    if (name.size() != 7 || name[4] != '-' || name[5] != 'Q' || name[6] < '1' || name[6] > '4')
+        return std::nullopt;
+    int year = 0;
+    for (char c : name.substr(0, 4)) {
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        year = year * 10 + (c - '0');
+    }
+    if (year < 1900 || year > 9998)
+        return std::nullopt;
+    static const char* const bounds[4][2] = {{"-04-01", "-06-30"}, {"-07-01", "-09-30"},
+                                             {"-10-01", "-12-31"}, {"-01-01", "-03-31"}};
+    const int quarter = name[6] - '1';
+    const std::string calendar_year = std::to_string(quarter == 3 ? year + 1 : year);
+    return DateRange{calendar_year + bounds[quarter][0], calendar_year + bounds[quarter][1]};
+}
+
+std::string financial_quarter_of(std::string_view date)
+{
+    if (!is_valid_date(date))
+        throw Error("\"" + std::string(date) + "\" is not a date (YYYY-MM-DD)");
+    const int year = std::stoi(std::string(date.substr(0, 4)));
+    const int month = std::stoi(std::string(date.substr(5, 2)));
+    if (month <= 3)
+        return std::to_string(year - 1) + "-Q4";
+    return std::to_string(year) + "-Q" + std::to_string((month - 4) / 3 + 1);
+}
+
 } // namespace chorus

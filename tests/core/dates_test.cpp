@@ -1,5 +1,6 @@
 // Tests for dates.hpp, uuid.hpp and paths.hpp.
 #include "chorus/dates.hpp"
+#include "chorus/error.hpp"
 #include "chorus/paths.hpp"
 #include "chorus/uuid.hpp"
 
@@ -310,6 +311,21 @@ TEST(Paths, AppData) {
     EXPECT_EQ(user_data_dir(), std::filesystem::path("C:\\Users\\tester\\AppData\\Roaming") / "Chorus");
 }
 #endif
+
+TEST(Dates, UkFinancialQuarters)
+{
+    EXPECT_EQ(financial_quarter("2025-Q1"), (DateRange{"2025-04-01", "2025-06-30"}));
+    EXPECT_EQ(financial_quarter("2025-Q2"), (DateRange{"2025-07-01", "2025-09-30"}));
+    EXPECT_EQ(financial_quarter("2025-Q3"), (DateRange{"2025-10-01", "2025-12-31"}));
+    EXPECT_EQ(financial_quarter("2025-Q4"), (DateRange{"2026-01-01", "2026-03-31"}));
+    for (const char* bad : {"2025-Q5", "2025-Q0", "2025Q1", "25-Q1", "2025-q1", "abcd-Q1", ""})
+        EXPECT_FALSE(financial_quarter(bad)) << bad;
+    EXPECT_EQ(financial_quarter_of("2025-04-01"), "2025-Q1");
+    EXPECT_EQ(financial_quarter_of("2025-12-31"), "2025-Q3");
+    EXPECT_EQ(financial_quarter_of("2026-03-31"), "2025-Q4");
+    EXPECT_EQ(financial_quarter_of("2026-02-10"), "2025-Q4");
+    EXPECT_THROW(financial_quarter_of("2026-02-30"), Error);
+}
 
 } // namespace
 } // namespace chorus

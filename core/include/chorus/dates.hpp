@@ -32,4 +32,18 @@ CHORUS_CORE_API bool is_canonical_timestamp(std::string_view text);
 
 CHORUS_CORE_API std::string utc_now();
 
+// An inclusive range of "YYYY-MM-DD" dates.
+struct DateRange {
+    std::string from;
+    std::string to;
+    friend bool operator==(const DateRange&, const DateRange&) = default;
+};
+
+// UK financial quarters, named by the year the financial year starts in: "2025-Q1" is
+// April-June 2025, "2025-Q3" October-December 2025, "2025-Q4" January-March 2026.
+// std::nullopt when `name` is not of that form (years 1900-9998).
+CHORUS_CORE_API std::optional<DateRange> financial_quarter(std::string_view name);
+// The quarter a valid "YYYY-MM-DD" falls in, e.g. "2026-02-10" -> "2025-Q4"; throws Error otherwise.
+CHORUS_CORE_API std::string financial_quarter_of(std::string_view date);
+
 } // namespace chorus
