@@ -67,6 +67,10 @@ AnalysisView::AnalysisView(wxWindow* parent, Session& session) : wxPanel(parent)
     side->Add(new wxStaticText(this, wxID_ANY, "&Questions:"), 0, wxTOP, 12);
     questions_ = new wxListBox(this, wxID_ANY);
     questions_->SetName("questions");
+    // Fixed widths: long question labels must not push the chart off the window.
+    questions_->SetInitialSize(wxSize(370, -1));
+    for (wxWindow* control : std::initializer_list<wxWindow*>{instrument_, period_, from_, to_, team_, respondent_})
+        control->SetInitialSize(wxSize(270, -1));
     side->Add(questions_, 1, wxEXPAND | wxTOP, 4);
     sizer->Add(side, 0, wxEXPAND | wxALL, 12);
     side->SetMinSize(wxSize(380, -1));

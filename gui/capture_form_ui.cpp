@@ -152,7 +152,6 @@ void CapturePanel::build_rows()
     if (chosen != respondent_codes_.end())
         respondent_->SetSelection(static_cast<int>(chosen - respondent_codes_.begin()));
 
-    int number = 0;
     for (const auto& question : instrument.questions) {
         auto row = std::make_unique<QuestionRow>();
         row->question = &question;
@@ -166,8 +165,7 @@ void CapturePanel::build_rows()
             note->Wrap(860);
             sizer->Add(note, 0, wxALL, 6);
         } else {
-            const wxString label = wxString::Format("%d. ", ++number) + label_text(question.label)
-                                   + (question.required ? " *" : "");
+            const wxString label = label_text(question.label) + (question.required ? " *" : "");
             auto* text = new wxStaticText(row->panel, wxID_ANY, label);
             text->SetFont(text->GetFont().Bold());
             text->Wrap(860);
@@ -265,7 +263,8 @@ void CapturePanel::add_text_row(QuestionRow& row, const Question& question)
         answer_changed(row);
     });
     // Enter moves on, as Tab does, so a worker can type straight through the form.
-    row.text->Bind(wxEVT_TEXT_ENTER, [&row](wxCommandEvent&) { row.text->Navigate(); });
+    if (!long_text)
+        row.text->Bind(wxEVT_TEXT_ENTER, [&row](wxCommandEvent&) { row.text->Navigate(); });
     row.panel->GetSizer()->Add(row.text, 0, wxLEFT | wxRIGHT | wxTOP, 6);
 }
 

@@ -100,8 +100,16 @@ void draw_chart(wxGraphicsContext& gc, const QuestionStats& stats, double width,
     gc.SetPen(*wxTRANSPARENT_PEN);
     gc.DrawRectangle(0, 0, width, height);
     wxFont font = *wxNORMAL_FONT;
-    gc.SetFont(font.Scaled(1.3f).Bold(), wxColour(20, 20, 20));
-    gc.DrawText(label_text(stats.question_label), 20, 16);
+    // The question as the title, smaller until it fits the width.
+    const wxString title = label_text(stats.question_label);
+    for (float scale = 1.3f;; scale -= 0.1f) {
+        gc.SetFont(font.Scaled(scale).Bold(), wxColour(20, 20, 20));
+        double title_width = 0, title_height = 0;
+        gc.GetTextExtent(title, &title_width, &title_height);
+        if (title_width <= width - 40 || scale < 0.85f)
+            break;
+    }
+    gc.DrawText(title, 20, 16);
     gc.SetFont(font, wxColour(70, 70, 70));
     wxString base = wxString::Format("Base n = %lld answers", static_cast<long long>(stats.base));
     if (stats.type == QuestionType::multiple_choice)

@@ -163,7 +163,8 @@ void ChildModeFrame::show_page()
                                multiline ? wxTE_MULTILINE : wxTE_PROCESS_ENTER);
         text_->SetFont(answers_->GetFont().Scaled(2.0f));
         text_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { text_changed(); });
-        text_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { go_next(); });
+        if (!multiline)
+            text_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { go_next(); });
         sizer->Add(text_, 0, wxALL, 12);
     }
     answers_->SetSizer(sizer, true);

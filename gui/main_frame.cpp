@@ -229,7 +229,9 @@ void MainFrame::go_to(const Place& place)
     } catch (const std::exception& error) {
         show_error(this, "That view could not be shown.", error);
     }
-    if (auto node = nodes_.find(place_.key()); node != nodes_.end() && tree_->GetSelection() != node->second)
+    if (auto node = nodes_.find(place_.key()); node == nodes_.end())
+        tree_->UnselectAll(); // a place with no node of its own (analysis of the survey chosen there)
+    else if (tree_->GetSelection() != node->second)
         tree_->SelectItem(node->second);
     GetMenuBar()->Enable(id_child_mode, place_.view == View::capture && capture_->has_instrument());
 }
