@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <unordered_map>
 
 namespace chorus {
 
@@ -80,7 +79,8 @@ private:
         std::int64_t multiple = -1;
         std::uint64_t bit = 0;
     };
-    std::unordered_map<std::int64_t, ChoiceSlot> choice_slots_;
+    // Indexed by choice row id: the hot loop looks one up per chosen option.
+    std::vector<ChoiceSlot> choice_slots_;
 
     std::vector<std::string> boundaries_; // sorted UTC timestamps; atom i is [b[i], b[i+1])
     std::vector<std::int64_t> chosen_;    // atom * slots_ + slot
@@ -123,7 +123,10 @@ void InstrumentCounts::add_key(const std::string& key)
                 at = entry.codes.insert(entry.codes.end(), code);
             }
             const auto index = static_cast<std::size_t>(at - entry.codes.begin());
-            ChoiceSlot& slot = choice_slots_[choices.column_int64(0)];
+            const auto choice_id = static_cast<std::size_t>(choices.column_int64(0));
+            if (choice_id >= choice_slots_.size())
+                choice_slots_.resize(choice_id + 1);
+            ChoiceSlot& slot = choice_slots_[choice_id];
             slot.slot = static_cast<std::int64_t>(entry.first_slot + index);
             if (entry.multiple) {
                 slot.multiple = static_cast<std::int64_t>(entry.multiple_index);
@@ -182,10 +185,10 @@ void InstrumentCounts::count(std::vector<std::string> boundaries, Progress* prog
         }
         if (rows.is_null(3))
             continue;
-        const auto found = choice_slots_.find(rows.column_int64(3));
-        if (found == choice_slots_.end())
+        const auto choice_id = static_cast<std::size_t>(rows.column_int64(3));
+        if (choice_id >= choice_slots_.size() || choice_slots_[choice_id].slot < 0)
             continue; // a question no measure reads
-        const ChoiceSlot& slot = found->second;
+        const ChoiceSlot& slot = choice_slots_[choice_id];
         ++chosen_[atom * slots_ + static_cast<std::size_t>(slot.slot)];
         if (slot.multiple >= 0)
             masks[static_cast<std::size_t>(slot.multiple)] |= slot.bit;
@@ -216,10 +219,7 @@ InstrumentCounts::Totals InstrumentCounts::totals(const std::string& from, const
 
 // A period as a half-open range of stored UTC timestamps.
 std::string period_start(const Period& period) { return utc_start_of_uk_day(period.first_day()); }
-std::string period_end(const Period& period)
-{
-    return utc_start_of_uk_day(date_of_day_number(*day_number(period.last_day()) + 1));
-}
+std::string period_end(const Period& period) { return utc_end_of_uk_day(period.last_day()); }
 
 bool contains(const std::vector<std::string>& codes, const std::string& code)
 {

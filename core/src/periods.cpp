@@ -2,6 +2,8 @@
 
 #include "chorus/dates.hpp"
 #include "chorus/error.hpp"
+#include "chorus/store.hpp"
+#include <algorithm>
 
 #include <array>
 #include <charconv>
@@ -211,6 +213,26 @@ Period latest_period_ended_by(const Period& report, Frequency frequency)
     return containing.last_day() == report.last_day() ? containing : containing.previous();
 }
 
+std::vector<Period> periods_covering(std::string_view first_date, std::string_view last_date, Frequency frequency)
+{
+    std::vector<Period> periods;
+    const Period last = period_containing(last_date, frequency);
+    for (Period period = period_containing(first_date, frequency); period <= last; period = period.next())
+        periods.push_back(period);
+    return periods;
+}
+
+std::vector<Period> periods_with_responses(Store& store, Frequency frequency)
+{
+    auto span = store.connection().prepare("SELECT min(captured_at), max(captured_at) FROM response");
+    if (!span.step() || span.is_null(0))
+        return {};
+    std::vector<Period> periods =
+        periods_covering(uk_date_of(span.column_text(0)), uk_date_of(span.column_text(1)), frequency);
+    std::reverse(periods.begin(), periods.end());
+    return periods;
+}
+
 std::string uk_date_of(std::string_view utc_timestamp)
 {
     if (!is_canonical_timestamp(utc_timestamp))
@@ -232,6 +254,14 @@ std::string utc_start_of_uk_day(std::string_view date)
     if (is_british_summer_time(*day - 1, 23))
         return date_of_day_number(*day - 1) + "T23:00:00Z";
     return std::string(date) + "T00:00:00Z";
+}
+
+std::string utc_end_of_uk_day(std::string_view date)
+{
+    const auto day = day_number(date);
+    if (!day)
+        throw Error("\"" + std::string(date) + "\" is not a date (YYYY-MM-DD)");
+    return utc_start_of_uk_day(date_of_day_number(*day + 1));
 }
 
 } // namespace chorus

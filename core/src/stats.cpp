@@ -1,6 +1,7 @@
 #include "chorus/stats.hpp"
 
 #include "chorus/store.hpp"
+#include "response_scope.hpp"
 #include "text_util.hpp"
 
 #include <algorithm>
@@ -104,10 +105,13 @@ void count_choices(Store& store, const StatsQuery& query, const QuestionVersions
     while (choices.step())
         code_of_choice[choices.column_int64(0)] = choices.column_text(1);
 
+    const ResponseScope scope = response_scope(query);
     std::map<std::string, std::int64_t> count_of_code;
-    auto counts = connection.prepare("SELECT choice_id, count(*) FROM answer_choice WHERE question_id IN "
-                                     + in_questions + " GROUP BY choice_id");
+    auto counts = connection.prepare("SELECT a.choice_id, count(*) FROM answer_choice a" + scope.join
+                                     + " WHERE a.question_id IN " + in_questions + scope.where
+                                     + " GROUP BY a.choice_id");
     bind_all(counts, found.question_ids);
+    bind_all(counts, scope.values, static_cast<int>(found.question_ids.size()) + 1);
     while (counts.step())
         count_of_code[code_of_choice[counts.column_int64(0)]] += counts.column_int64(1);
 
@@ -119,12 +123,15 @@ void count_choices(Store& store, const StatsQuery& query, const QuestionVersions
             if (is_excluded(code))
                 excluded_ids.push_back(id);
         const std::string counted = excluded_ids.empty()
-            ? std::string("response_id")
-            : "CASE WHEN choice_id NOT IN (" + placeholders(excluded_ids.size()) + ") THEN response_id END";
-        auto respondents = connection.prepare("SELECT count(DISTINCT response_id), count(DISTINCT " + counted
-                                              + ") FROM answer_choice WHERE question_id IN " + in_questions);
+            ? std::string("a.response_id")
+            : "CASE WHEN a.choice_id NOT IN (" + placeholders(excluded_ids.size()) + ") THEN a.response_id END";
+        auto respondents = connection.prepare("SELECT count(DISTINCT a.response_id), count(DISTINCT " + counted
+                                              + ") FROM answer_choice a" + scope.join + " WHERE a.question_id IN "
+                                              + in_questions + scope.where);
         bind_all(respondents, excluded_ids);
         bind_all(respondents, found.question_ids, static_cast<int>(excluded_ids.size()) + 1);
+        bind_all(respondents, scope.values,
+                 static_cast<int>(excluded_ids.size() + found.question_ids.size()) + 1);
         respondents.step();
         answered = respondents.column_int64(0);
         stats.base = respondents.column_int64(1);
@@ -153,9 +160,12 @@ void summarise_values(Store& store, const StatsQuery& query, const QuestionVersi
 {
     if (!query.excluded_codes.empty())
         throw Error("question \"" + query.question_key + "\" has no options to exclude");
-    auto values = store.connection().prepare("SELECT value FROM answer_value WHERE question_id IN ("
-                                             + placeholders(found.question_ids.size()) + ") ORDER BY value");
+    const ResponseScope scope = response_scope(query);
+    auto values = store.connection().prepare("SELECT a.value FROM answer_value a" + scope.join
+                                             + " WHERE a.question_id IN (" + placeholders(found.question_ids.size())
+                                             + ")" + scope.where + " ORDER BY a.value");
     bind_all(values, found.question_ids);
+    bind_all(values, scope.values, static_cast<int>(found.question_ids.size()) + 1);
     const bool numeric = stats.type == QuestionType::integer || stats.type == QuestionType::decimal;
     std::vector<double> numbers;
     std::int64_t answered = 0;
@@ -186,9 +196,11 @@ QuestionStats compute_question_stats(Store& store, const StatsQuery& query)
     stats.question_key = query.question_key;
     QuestionVersions found = find_question_versions(store, query, stats);
 
-    auto responses = store.connection().prepare("SELECT count(*) FROM response WHERE instrument_version_id IN ("
-                                                + placeholders(found.version_ids.size()) + ")");
+    const ResponseScope scope = response_scope(query);
+    auto responses = store.connection().prepare("SELECT count(*) FROM response r WHERE r.instrument_version_id IN ("
+                                                + placeholders(found.version_ids.size()) + ")" + scope.where);
     bind_all(responses, found.version_ids);
+    bind_all(responses, scope.values, static_cast<int>(found.version_ids.size()) + 1);
     responses.step();
     stats.responses = responses.column_int64(0);
 

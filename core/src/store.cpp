@@ -3,12 +3,14 @@
 #include "audit_row.hpp"
 #include "chorus/dates.hpp"
 #include "chorus/instrument_json.hpp"
+#include "chorus/periods.hpp"
 #include "chorus/progress.hpp"
 #include "chorus/response_validation.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <set>
 #include <unordered_map>
 
 namespace chorus {
@@ -98,6 +100,10 @@ struct Store::Impl {
     const LoadedVersion& version_of(const Response& response);
     void insert_response(const LoadedVersion& loaded, const Response& response, const std::string& saved_at,
                          ResponseStatements& statements);
+    void insert_answers(const LoadedVersion& loaded, std::int64_t response_id, const Response& response,
+                        ResponseStatements& statements);
+    void record_change(const std::string& uuid, const std::string& actor, const std::string& action,
+                       const std::string& reason);
     void audit(const std::string& actor, const std::string& action, const std::string& entity,
                const std::string& detail);
 };
@@ -149,7 +155,8 @@ const LoadedVersion& Store::Impl::version_of(const Response& response)
 void Store::Impl::insert_response(const LoadedVersion& loaded, const Response& response, const std::string& saved_at,
                                   ResponseStatements& statements)
 {
-    auto& [insert_response, insert_choice, insert_value, delete_draft] = statements;
+    auto& insert_response = statements.insert_response;
+    auto& delete_draft = statements.delete_draft;
     insert_response.bind(1, response.uuid)
         .bind(2, loaded.row_id)
         .bind(3, response.captured_at)
@@ -164,7 +171,16 @@ void Store::Impl::insert_response(const LoadedVersion& loaded, const Response& r
             throw Error(connection.file().string() + ": response " + response.uuid + " is already stored");
         throw;
     }
-    const std::int64_t response_id = connection.last_insert_rowid();
+    insert_answers(loaded, connection.last_insert_rowid(), response, statements);
+    delete_draft.bind(1, response.uuid);
+    delete_draft.run();
+}
+
+void Store::Impl::insert_answers(const LoadedVersion& loaded, std::int64_t response_id, const Response& response,
+                                 ResponseStatements& statements)
+{
+    auto& insert_choice = statements.insert_choice;
+    auto& insert_value = statements.insert_value;
     for (const auto& [key, answer] : response.answers) {
         const auto& rows = loaded.questions.at(key);
         auto add_choice = [&](const std::string& code) {
@@ -188,8 +204,6 @@ void Store::Impl::insert_response(const LoadedVersion& loaded, const Response& r
         }, answer);
         insert_value.run();
     }
-    delete_draft.bind(1, response.uuid);
-    delete_draft.run();
 }
 
 void insert_audit_row(sql::Connection& connection, const std::string& actor, const std::string& action,
@@ -414,13 +428,62 @@ std::optional<Response> Store::find_response(const std::string& uuid)
     return response;
 }
 
+namespace {
+
+// The WHERE clause of a response filter over `response r JOIN instrument_version v`,
+// bound as ?1 instrument, ?2 from, ?3 to, ?4 team. The dates are days in England, bound as
+// the UTC range they cover (periods.hpp), so the captured_at index still applies.
+constexpr const char* response_filter_clause =
+    "WHERE (?1 = '' OR v.instrument = ?1) AND (?2 = '' OR r.captured_at >= ?2) "
+    "AND (?3 = '' OR r.captured_at < ?3) AND (?4 = '' OR r.team = ?4)";
+
+void bind_response_filter(sql::Statement& statement, const ResponseFilter& filter)
+{
+    statement.bind(1, filter.instrument_id)
+        .bind(2, filter.captured_from.empty() ? std::string() : utc_start_of_uk_day(filter.captured_from))
+        .bind(3, filter.captured_to.empty() ? std::string() : utc_end_of_uk_day(filter.captured_to))
+        .bind(4, filter.team);
+}
+
+// The fields of `after` that differ from `before`: metadata names and question keys, never values.
+std::string changed_fields(const Response& before, const Response& after)
+{
+    std::vector<std::string> fields;
+    if (before.captured_at != after.captured_at)
+        fields.emplace_back("captured_at");
+    if (before.team != after.team)
+        fields.emplace_back("team");
+    if (before.respondent_type != after.respondent_type)
+        fields.emplace_back("respondent_type");
+    std::set<std::string> keys;
+    for (const auto& [key, answer] : before.answers)
+        keys.insert(key);
+    for (const auto& [key, answer] : after.answers)
+        keys.insert(key);
+    for (const auto& key : keys) {
+        auto old_answer = before.answers.find(key);
+        auto new_answer = after.answers.find(key);
+        const bool same = old_answer != before.answers.end() && new_answer != after.answers.end()
+                          && old_answer->second == new_answer->second;
+        if (!same)
+            fields.push_back(key);
+    }
+    std::string text;
+    for (const auto& field : fields)
+        text += (text.empty() ? "" : ", ") + field;
+    return text.empty() ? "nothing" : text;
+}
+
+} // namespace
+
 std::vector<ResponseSummary> Store::list_responses(const ResponseFilter& filter)
 {
     auto rows = impl_->connection.prepare(
-        "SELECT r.uuid, v.instrument, v.version, r.captured_at, r.captured_by, r.team, r.respondent_type "
-        "FROM response r JOIN instrument_version v ON v.id = r.instrument_version_id "
-        "WHERE (?1 = '' OR v.instrument = ?1) ORDER BY r.captured_at, r.id LIMIT ?2 OFFSET ?3");
-    rows.bind(1, filter.instrument_id).bind(2, filter.limit).bind(3, filter.offset);
+        std::string("SELECT r.uuid, v.instrument, v.version, r.captured_at, r.captured_by, r.team, r.respondent_type "
+                    "FROM response r JOIN instrument_version v ON v.id = r.instrument_version_id ")
+        + response_filter_clause + " ORDER BY r.captured_at, r.id LIMIT ?5 OFFSET ?6");
+    bind_response_filter(rows, filter);
+    rows.bind(5, filter.limit).bind(6, filter.offset);
     std::vector<ResponseSummary> result;
     while (rows.step())
         result.push_back(summary_of(rows));
@@ -429,12 +492,106 @@ std::vector<ResponseSummary> Store::list_responses(const ResponseFilter& filter)
 
 std::int64_t Store::count_responses(const std::string& instrument_id)
 {
+    ResponseFilter filter;
+    filter.instrument_id = instrument_id;
+    return count_responses(filter);
+}
+
+std::int64_t Store::count_responses(const ResponseFilter& filter)
+{
     auto count = impl_->connection.prepare(
-        "SELECT count(*) FROM response r JOIN instrument_version v ON v.id = r.instrument_version_id "
-        "WHERE (?1 = '' OR v.instrument = ?1)");
-    count.bind(1, instrument_id);
+        std::string("SELECT count(*) FROM response r JOIN instrument_version v ON v.id = r.instrument_version_id ")
+        + response_filter_clause);
+    bind_response_filter(count, filter);
     count.step();
     return count.column_int64(0);
+}
+
+std::vector<std::string> Store::response_teams()
+{
+    auto rows = impl_->connection.prepare("SELECT DISTINCT team FROM response WHERE team <> '' ORDER BY team");
+    std::vector<std::string> teams;
+    while (rows.step())
+        teams.push_back(rows.column_text(0));
+    return teams;
+}
+
+void Store::Impl::record_change(const std::string& uuid, const std::string& actor, const std::string& action,
+                                const std::string& reason)
+{
+    auto insert = connection.prepare("INSERT INTO response_change (uuid, at, actor, action, reason) VALUES (?, ?, ?, ?, ?)");
+    insert.bind(1, uuid).bind(2, utc_now()).bind(3, actor).bind(4, action).bind(5, reason);
+    insert.run();
+}
+
+void Store::update_response(const Response& response, const std::string& actor, const std::string& reason)
+{
+    if (reason.empty())
+        throw Error("response " + response.uuid + ": a correction needs a reason");
+    auto& connection = impl_->connection;
+    sql::Transaction transaction(connection);
+    const std::optional<Response> before = find_response(response.uuid);
+    if (!before)
+        throw Error(file().string() + ": there is no response " + response.uuid);
+    if (before->instrument_id != response.instrument_id || before->instrument_version != response.instrument_version)
+        throw Error("response " + response.uuid + " answers " + version_name(before->instrument_id, before->instrument_version)
+                    + "; a correction cannot move it to another instrument or version");
+    const LoadedVersion& loaded = impl_->version_of(response);
+    if (auto problems = loaded.validator->check(response, ValidationMode::complete); !problems.empty())
+        throw InvalidResponse("response " + response.uuid, std::move(problems));
+
+    auto row = connection.prepare("SELECT id FROM response WHERE uuid = ?");
+    row.bind(1, response.uuid);
+    row.step();
+    const std::int64_t response_id = row.column_int64(0);
+    for (const char* table : {"answer_choice", "answer_value"}) {
+        auto remove = connection.prepare(std::string("DELETE FROM ") + table + " WHERE response_id = ?");
+        remove.bind(1, response_id);
+        remove.run();
+    }
+    auto update = connection.prepare(
+        "UPDATE response SET captured_at = ?, captured_by = ?, team = ?, respondent_type = ? WHERE id = ?");
+    update.bind(1, response.captured_at).bind(2, response.captured_by).bind(3, response.team)
+        .bind(4, response.respondent_type).bind(5, response_id);
+    update.run();
+    ResponseStatements statements(connection);
+    impl_->insert_answers(loaded, response_id, response, statements);
+    impl_->record_change(response.uuid, actor, "edit", reason);
+    impl_->audit(actor, "response.edit", response.uuid, "changed: " + changed_fields(*before, response));
+    transaction.commit();
+}
+
+void Store::delete_response(const std::string& uuid, const std::string& actor, const std::string& reason)
+{
+    if (reason.empty())
+        throw Error("response " + uuid + ": deleting needs a reason");
+    auto& connection = impl_->connection;
+    sql::Transaction transaction(connection);
+    auto row = connection.prepare(
+        "SELECT r.id, v.instrument, v.version FROM response r JOIN instrument_version v ON v.id = r.instrument_version_id "
+        "WHERE r.uuid = ?");
+    row.bind(1, uuid);
+    if (!row.step())
+        throw Error(file().string() + ": there is no response " + uuid);
+    const std::int64_t response_id = row.column_int64(0);
+    const std::string version = version_name(row.column_text(1), row.column_int(2));
+    auto remove = connection.prepare("DELETE FROM response WHERE id = ?");
+    remove.bind(1, response_id);
+    remove.run();
+    impl_->record_change(uuid, actor, "delete", reason);
+    impl_->audit(actor, "response.delete", uuid, version);
+    transaction.commit();
+}
+
+std::vector<ResponseChange> Store::response_changes(const std::string& uuid)
+{
+    auto rows = impl_->connection.prepare(
+        "SELECT at, actor, action, reason FROM response_change WHERE uuid = ? ORDER BY id");
+    rows.bind(1, uuid);
+    std::vector<ResponseChange> changes;
+    while (rows.step())
+        changes.push_back({rows.column_text(0), rows.column_text(1), rows.column_text(2), rows.column_text(3)});
+    return changes;
 }
 
 void Store::save_draft(const Response& draft, const std::string& actor)

@@ -196,6 +196,31 @@ CREATE TABLE closure_day (
     added_at TEXT NOT NULL
 ) WITHOUT ROWID;
 )sql",
+        // 4: why responses were corrected or deleted, and theme tags on free-text answers.
+        R"sql(
+-- Reasons are free text that may identify people, so they live here, not in the audit
+-- log. Keyed by uuid, not a foreign key: the reason for a deletion outlives the response.
+CREATE TABLE response_change (
+    id     INTEGER PRIMARY KEY,
+    uuid   TEXT NOT NULL,
+    at     TEXT NOT NULL,
+    actor  TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('edit', 'delete')),
+    reason TEXT NOT NULL CHECK (reason <> '')
+);
+CREATE INDEX response_change_by_uuid ON response_change(uuid);
+-- Themes a lead tags free-text answers with (three houses, "what could be better?").
+-- By question key, not question row, so a tag counts across instrument versions.
+CREATE TABLE answer_tag (
+    response_id  INTEGER NOT NULL REFERENCES response(id) ON DELETE CASCADE,
+    question_key TEXT NOT NULL,
+    tag          TEXT NOT NULL CHECK (tag <> ''),
+    added_by     TEXT NOT NULL,
+    added_at     TEXT NOT NULL,
+    PRIMARY KEY (response_id, question_key, tag)
+) WITHOUT ROWID;
+CREATE INDEX answer_tag_by_tag ON answer_tag(question_key, tag);
+)sql",
     };
     return steps;
 }

@@ -1,5 +1,6 @@
 // Tests for dates.hpp, uuid.hpp and paths.hpp.
 #include "chorus/dates.hpp"
+#include "chorus/error.hpp"
 #include "chorus/paths.hpp"
 #include "chorus/uuid.hpp"
 
@@ -310,6 +311,7 @@ TEST(Paths, AppData) {
     EXPECT_EQ(user_data_dir(), std::filesystem::path("C:\\Users\\tester\\AppData\\Roaming") / "Chorus");
 }
 #endif
+
 
 } // namespace
 } // namespace chorus

@@ -79,7 +79,7 @@ TEST(Migration, SchemaTwoDatabaseGainsTheComplaintsLogWithItsDataKept)
         ASSERT_EQ(tables.column_int(0), 0);
     }
     Store store(file);
-    EXPECT_EQ(store.connection().user_version(), 3);
+    EXPECT_EQ(store.connection().user_version(), Store::schema_version);
     EXPECT_EQ(store.count_responses("every-type"), 1);
     EXPECT_TRUE(store.find_response("3f2b8c1e-5d4a-4b6f-9c2d-1a2b3c4d5e6f"));
     EXPECT_TRUE(store.find_draft("4f2b8c1e-5d4a-4b6f-9c2d-1a2b3c4d5e6f"));

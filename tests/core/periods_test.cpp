@@ -105,3 +105,14 @@ TEST(PeriodsTest, TheUkDateFollowsBritishSummerTime)
     EXPECT_EQ(utc_start_of_uk_day("2025-10-26"), "2025-10-25T23:00:00Z");
     EXPECT_EQ(utc_start_of_uk_day("2025-10-27"), "2025-10-27T00:00:00Z");
 }
+
+TEST(PeriodsTest, PeriodsCoveringTwoDates)
+{
+    const auto quarters = periods_covering("2024-05-10", "2025-01-02", Frequency::quarterly);
+    ASSERT_EQ(quarters.size(), 4u);
+    EXPECT_EQ(quarters.front().label(), "2024-Q1");
+    EXPECT_EQ(quarters.back().label(), "2024-Q4");
+    EXPECT_TRUE(periods_covering("2025-01-02", "2024-05-10", Frequency::quarterly).empty());
+    EXPECT_EQ(utc_end_of_uk_day("2025-06-30"), "2025-06-30T23:00:00Z");
+    EXPECT_EQ(utc_end_of_uk_day("2025-12-31"), "2026-01-01T00:00:00Z");
+}

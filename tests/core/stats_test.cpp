@@ -159,3 +159,52 @@ TEST(FormatPercent, RoundsHalfAwayFromZeroFromExactCounts)
     EXPECT_EQ(format_percent(1, 0, 0), "-");
     EXPECT_EQ(format_percent(1, 1000000, 4), "0.0001");
 }
+
+TEST_F(StatsTest, FiltersByPeriodTeamAndRespondentType)
+{
+    auto add_one = [&](const char* at, const char* team, const char* type, const char* yesno, std::int64_t count) {
+        Response r;
+        r.uuid = new_uuid();
+        r.instrument_id = "every-type";
+        r.instrument_version = 1;
+        r.captured_at = at;
+        r.team = team;
+        r.respondent_type = type;
+        r.answers = {{"agree", std::string("agree")}, {"yesno", std::string(yesno)}, {"count", count},
+                     {"many", std::vector<std::string>{"cp"}}};
+        store.add_response(r, "tester");
+    };
+    add_one("2025-04-01T08:00:00Z", "North", "parent", "yes", 1);
+    add_one("2025-06-30T22:00:00Z", "North", "child", "no", 2);
+    add_one("2025-07-01T08:00:00Z", "South", "parent", "yes", 3);
+
+    StatsQuery quarter{"every-type", "yesno", {}};
+    quarter.captured_from = "2025-04-01";
+    quarter.captured_to = "2025-06-30";
+    auto stats = compute_question_stats(store, quarter);
+    EXPECT_EQ(stats.responses, 2);
+    EXPECT_EQ(stats.base, 2);
+    EXPECT_EQ(option(stats, "yes").count, 1);
+    EXPECT_EQ(option(stats, "no").count, 1);
+
+    StatsQuery parents{"every-type", "yesno", {}};
+    parents.respondent_type = "parent";
+    stats = compute_question_stats(store, parents);
+    EXPECT_EQ(stats.responses, 2);
+    EXPECT_EQ(option(stats, "yes").count, 2);
+    EXPECT_EQ(option(stats, "no").count, 0);
+
+    StatsQuery south{"every-type", "count", {}};
+    south.team = "South";
+    stats = compute_question_stats(store, south);
+    EXPECT_EQ(stats.base, 1);
+    ASSERT_TRUE(stats.numeric);
+    EXPECT_DOUBLE_EQ(stats.numeric->mean, 3.0);
+
+    StatsQuery north_many{"every-type", "many", {}};
+    north_many.team = "North";
+    stats = compute_question_stats(store, north_many);
+    EXPECT_EQ(stats.responses, 2);
+    EXPECT_EQ(stats.base, 2);
+    EXPECT_EQ(option(stats, "cp").count, 2);
+}

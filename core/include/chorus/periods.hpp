@@ -8,8 +8,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace chorus {
+
+class Store;
 
 enum class Frequency { monthly, quarterly, six_monthly, annual };
 
@@ -48,6 +51,14 @@ CHORUS_CORE_API Period period_containing(std::string_view date, Frequency freque
 // that frequency reports in `report` (quarterly in 2025-Q3 is 2025-Q3, monthly is 2025-12,
 // six-monthly is 2025-H1, annual is FY2024-25).
 CHORUS_CORE_API Period latest_period_ended_by(const Period& report, Frequency frequency);
+// The periods of `frequency` from the one containing `first_date` to the one containing
+// `last_date`, oldest first; empty when last_date is earlier. Throws Error for a bad date.
+CHORUS_CORE_API std::vector<Period> periods_covering(std::string_view first_date, std::string_view last_date,
+                                                     Frequency frequency);
+
+// The periods of `frequency` from the first stored response to the last, newest first (the
+// choices of a period filter); empty when there is no response.
+CHORUS_CORE_API std::vector<Period> periods_with_responses(Store& store, Frequency frequency);
 
 // The date in England (Europe/London: GMT, or BST from 01:00 UTC on the last Sunday of March
 // to 01:00 UTC on the last Sunday of October) of a canonical UTC timestamp
@@ -56,5 +67,7 @@ CHORUS_CORE_API std::string uk_date_of(std::string_view utc_timestamp);
 // The UTC timestamp at which the day `date` begins in England ("2025-07-01" begins at
 // "2025-06-30T23:00:00Z"), so a period is a half-open range of stored timestamps.
 CHORUS_CORE_API std::string utc_start_of_uk_day(std::string_view date);
+// Where the day `date` ends in England: the UTC start of the day after (exclusive).
+CHORUS_CORE_API std::string utc_end_of_uk_day(std::string_view date);
 
 } // namespace chorus

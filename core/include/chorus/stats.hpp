@@ -18,6 +18,11 @@ struct StatsQuery {
     std::string instrument_id;
     std::string question_key;
     std::vector<std::string> excluded_codes; // left out of the base, e.g. {"na", "dont_know"}
+    // Which responses count; "" = no restriction. Dates are inclusive "YYYY-MM-DD" days in England.
+    std::string captured_from{};
+    std::string captured_to{};
+    std::string team{};
+    std::string respondent_type{};
 };
 
 struct OptionCount {

@@ -40,9 +40,21 @@ struct ResponseSummary {
 };
 
 struct ResponseFilter {
-    std::string instrument_id; // "" = all
-    std::int64_t limit = -1;   // -1 = no limit
+    std::string instrument_id{}; // "" = all
+    std::int64_t limit = -1;     // -1 = no limit
     std::int64_t offset = 0;
+    std::string captured_from{}; // inclusive day in England, "YYYY-MM-DD"; "" = no lower bound
+    std::string captured_to{};   // inclusive date; "" = no upper bound
+    std::string team{};          // "" = every team
+};
+
+// Why a stored response was corrected or deleted. Kept apart from the audit log because
+// a reason is free text that may identify people; it outlives a deleted response.
+struct ResponseChange {
+    std::string at;     // UTC timestamp
+    std::string actor;
+    std::string action; // "edit" or "delete"
+    std::string reason;
 };
 
 struct AuditEntry {
@@ -58,7 +70,7 @@ enum class AddOutcome { added, unchanged };
 
 class CHORUS_CORE_API Store {
 public:
-    static constexpr int schema_version = 3;
+    static constexpr int schema_version = 4;
 
     // Opens (creating if needed) and migrates to schema_version, in a transaction.
     // Throws Error naming the file when it is not a database, is from a newer Chorus,
@@ -86,6 +98,17 @@ public:
     std::optional<Response> find_response(const std::string& uuid);
     std::vector<ResponseSummary> list_responses(const ResponseFilter& filter = {});
     std::int64_t count_responses(const std::string& instrument_id = {});
+    std::int64_t count_responses(const ResponseFilter& filter); // limit and offset ignored
+    // Teams that complete responses name, in order; for filter choices.
+    std::vector<std::string> response_teams();
+
+    // A correction of a stored response (same uuid and instrument version),
+    // validated in full; `reason` is required and kept with response_changes(). The audit
+    // row names the changed fields (question keys, metadata), never their values.
+    void update_response(const Response& response, const std::string& actor, const std::string& reason);
+    // Deletes a complete response with its answers and theme tags; `reason` is required.
+    void delete_response(const std::string& uuid, const std::string& actor, const std::string& reason);
+    std::vector<ResponseChange> response_changes(const std::string& uuid); // oldest first
 
     // Drafts: partial responses, validated as drafts, never counted in figures.
     // Saving a draft with the uuid of an earlier draft replaces it; add_response

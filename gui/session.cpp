@@ -1,0 +1,122 @@
+#include "session.hpp"
+
+#include "chorus/demo.hpp"
+#include "chorus/paths.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <ctime>
+#include <map>
+#include <system_error>
+
+namespace chorus::gui {
+
+namespace {
+
+std::string current_actor()
+{
+    for (const char* variable : {"CHORUS_USER", "USER", "USERNAME"})
+        if (const char* value = std::getenv(variable); value && *value)
+            return value;
+    return "unknown";
+}
+
+} // namespace
+
+std::string local_date()
+{
+    const std::time_t now = std::time(nullptr);
+    std::tm parts{};
+#if defined(_WIN32)
+    localtime_s(&parts, &now);
+#else
+    localtime_r(&now, &parts);
+#endif
+    char text[16];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &parts);
+    return text;
+}
+
+Session::Session() : actor_(current_actor()) {}
+Session::~Session() = default;
+
+void Session::load_plugins(Progress* progress)
+{
+    plugins_.load_folders(PluginHost::default_folders(), progress);
+}
+
+void Session::open(const std::filesystem::path& file, bool seed_demo_data)
+{
+    if (file == default_database_path()) {
+        std::error_code error;
+        std::filesystem::create_directories(file.parent_path(), error);
+        if (error)
+            throw Error("cannot create the folder " + file.parent_path().string() + " for the database: "
+                        + error.message());
+    } else if (!std::filesystem::exists(file.parent_path().empty() ? "." : file.parent_path())) {
+        throw Error(file.string() + ": the folder " + file.parent_path().string() + " does not exist");
+    }
+    auto store = std::make_unique<Store>(file);
+    auto warnings = plugins_.register_instruments(*store, actor_);
+    if (seed_demo_data)
+        seed_demo(*store, actor_);
+    register_.reset();
+    store_ = std::move(store);
+    warnings_ = std::move(warnings);
+    if (const CaseProcedure* procedure = plugins_.case_procedure())
+        register_ = std::make_unique<ComplaintRegister>(*store_, *procedure);
+}
+
+Store& Session::store()
+{
+    if (!store_)
+        throw Error("no database is open");
+    return *store_;
+}
+
+ComplaintRegister* Session::complaints()
+{
+    return register_.get();
+}
+
+const plugin::Vocabulary* Session::complaint_vocabulary(std::string_view vocabulary) const
+{
+    const CaseProcedure* procedure = plugins_.case_procedure();
+    for (const auto& loaded : plugins_.loaded())
+        if (procedure && loaded.plugin->case_procedure() == procedure)
+            for (const auto& each : loaded.vocabularies)
+                if (each.id == vocabulary)
+                    return &each;
+    return nullptr;
+}
+
+std::string Session::complaint_label(std::string_view vocabulary, const std::string& code) const
+{
+    if (const plugin::Vocabulary* terms = complaint_vocabulary(vocabulary))
+        for (const auto& term : terms->terms)
+            if (term.code == code && !term.label.empty())
+                return term.label;
+    return code;
+}
+
+std::string Session::status_date()
+{
+    auto demo = store().connection().prepare(
+        "SELECT 1 FROM audit_log WHERE entity = 'demo data' AND action LIKE 'complaint%' LIMIT 1");
+    return demo.step() ? demo_today() : local_date();
+}
+
+std::vector<InstrumentSummary> Session::instruments()
+{
+    std::map<std::string, InstrumentSummary> latest;
+    for (auto& summary : store().list_instruments())
+        latest[summary.id] = summary; // listed by version, so the last one wins
+    std::vector<InstrumentSummary> result;
+    for (auto& [id, summary] : latest)
+        result.push_back(summary);
+    std::sort(result.begin(), result.end(),
+              [](const InstrumentSummary& a, const InstrumentSummary& b) { return a.title < b.title; });
+    return result;
+}
+
+} // namespace chorus::gui
