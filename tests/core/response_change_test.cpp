@@ -123,9 +123,12 @@ TEST_F(ResponseChangeTest, ListFiltersByDateRangeAndTeamAndPages)
     ResponseFilter quarter;
     quarter.captured_from = "2025-04-01";
     quarter.captured_to = "2025-06-30";
+    // The days are days in England: under BST, 23:59:59 UTC on 31 March is 1 April and
+    // 23:59:59 UTC on 30 June is already 1 July.
     EXPECT_EQ(store.count_responses(quarter), 2) << "both ends of the range are whole days";
     ASSERT_EQ(store.list_responses(quarter).size(), 2u);
-    EXPECT_EQ(store.list_responses(quarter)[1].captured_at, "2025-06-30T23:59:59Z");
+    EXPECT_EQ(store.list_responses(quarter)[0].captured_at, "2025-03-31T23:59:59Z");
+    EXPECT_EQ(store.list_responses(quarter)[1].captured_at, "2025-04-01T00:00:00Z");
 
     ResponseFilter north;
     north.team = "North";
