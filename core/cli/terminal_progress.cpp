@@ -21,6 +21,15 @@ bool stderr_is_terminal()
 #endif
 }
 
+bool stdout_is_terminal()
+{
+#if defined(_WIN32)
+    return _isatty(_fileno(stdout)) != 0;
+#else
+    return isatty(STDOUT_FILENO) != 0;
+#endif
+}
+
 TerminalProgress::TerminalProgress(std::ostream& out, bool enabled, std::string what)
     : out_(out), enabled_(enabled), what_(std::move(what))
 {
