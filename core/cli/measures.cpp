@@ -146,8 +146,8 @@ int measures(const Arguments& arguments, Context& context)
     const auto format = arguments.choice("format", {"json", "table"}, stdout_is_terminal() ? "table" : "json");
 
     const MeasureSet set = load_measure_set(file);
-    Store& store = context.store();
     const std::optional<ComplaintsPlugin> plugin = plugin_for(context, set, file);
+    Store& store = context.store();
     std::optional<MeasureCalculator> calculator;
     try {
         calculator.emplace(store, set, plugin ? &plugin->procedure() : nullptr,
