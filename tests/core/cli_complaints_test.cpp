@@ -328,15 +328,7 @@ TEST_F(CliComplaintsTest, DemoRegisterShowsItsOpenAndOverdueComplaints)
 
 TEST_F(CliComplaintsTest, WithoutTheComplaintsPluginTheCommandsSaySo)
 {
-    // chorus-cli installed on its own: its library beside it, no plugin folder.
-    const fs::path built = fs::path(CHORUS_CLI_PATH).parent_path().parent_path();
-    fs::create_directories(temp / "install" / "bin");
-    fs::create_directories(temp / "install" / "lib");
-    const fs::path program = temp / "install" / "bin" / "chorus-cli";
-    fs::copy_file(CHORUS_CLI_PATH, program);
-    for (const auto& entry : fs::directory_iterator(built / "lib"))
-        if (entry.path().filename().string().rfind("libchorus_core", 0) == 0)
-            fs::create_symlink(entry.path(), temp / "install" / "lib" / entry.path().filename());
+    const fs::path program = chorus::test::install_without_plugins(CHORUS_CLI_PATH, temp / "install");
 
     auto listed = run({"complaints", "list"}, program);
     EXPECT_EQ(listed.status, 1) << listed;

@@ -285,15 +285,7 @@ TEST_F(CliMeasuresTest, SetFileProblemsAreListedOnePerLine)
 
 TEST_F(CliMeasuresTest, ComplaintsMeasuresWithoutTheComplaintsPluginSaySo)
 {
-    // chorus-cli installed on its own: its library beside it, no plugin folder.
-    const fs::path built = fs::path(CHORUS_CLI_PATH).parent_path().parent_path();
-    fs::create_directories(temp / "install" / "bin");
-    fs::create_directories(temp / "install" / "lib");
-    const fs::path program = temp / "install" / "bin" / "chorus-cli";
-    fs::copy_file(CHORUS_CLI_PATH, program);
-    for (const auto& entry : fs::directory_iterator(built / "lib"))
-        if (entry.path().filename().string().rfind("libchorus_core", 0) == 0)
-            fs::create_symlink(entry.path(), temp / "install" / "lib" / entry.path().filename());
+    const fs::path program = chorus::test::install_without_plugins(CHORUS_CLI_PATH, temp / "install");
 
     const auto refused = run({"measures", "--set", example_set.string(), "--period", "2025-Q4"}, program);
     EXPECT_EQ(refused.status, 1) << refused;

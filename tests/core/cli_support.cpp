@@ -83,4 +83,18 @@ CliResult run_program(const std::filesystem::path& program, const std::vector<st
     return result;
 }
 
+std::filesystem::path install_without_plugins(const std::filesystem::path& program, const std::filesystem::path& folder)
+{
+    namespace fs = std::filesystem;
+    const fs::path built = program.parent_path().parent_path();
+    fs::create_directories(folder / "bin");
+    fs::create_directories(folder / "lib");
+    const fs::path copy = folder / "bin" / program.filename();
+    fs::copy_file(program, copy);
+    for (const auto& entry : fs::directory_iterator(built / "lib"))
+        if (entry.path().filename().string().rfind("libchorus_core", 0) == 0)
+            fs::create_symlink(entry.path(), folder / "lib" / entry.path().filename());
+    return copy;
+}
+
 } // namespace chorus::test
