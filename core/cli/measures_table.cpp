@@ -13,7 +13,7 @@ namespace chorus::cli {
 
 namespace {
 
-constexpr std::size_t title_width = 44;
+constexpr std::size_t title_width = 36; // so that a table fits about 100 columns
 
 // Shortest text that reads back as the same number: 85, 82.5.
 std::string number_text(double value)
@@ -43,14 +43,14 @@ std::string target_text(const MeasureDefinition& measure)
 
 std::string rag_text(Rag rag) { return rag == Rag::none ? "not rated" : std::string(to_string(rag)); }
 
-// "improving (was 72%)"; "n/a" when either figure is not shown.
-std::string direction_text(Direction direction, const MeasureDefinition& measure, const MeasureFigures& earlier)
+// "n/a" when either figure is not shown.
+std::string direction_text(Direction direction)
 {
     switch (direction) {
     case Direction::not_available: return "n/a";
-    case Direction::improving: return "improving (was " + display_value(measure, earlier) + ")";
-    case Direction::no_change: return "no change (was " + display_value(measure, earlier) + ")";
-    case Direction::worsening: return "worsening (was " + display_value(measure, earlier) + ")";
+    case Direction::improving: return "improving";
+    case Direction::no_change: return "no change";
+    case Direction::worsening: return "worsening";
     }
     return "n/a";
 }
@@ -81,7 +81,7 @@ private:
     std::vector<std::string> rules_;
 };
 
-// "(60% green, 20% amber, 20% red of 5 rated)", from the scorecard's counts.
+// " (of 5 rated: 60% green, 20% amber, 20% red)", from the scorecard's counts.
 std::string percentages_of_rated(const RagCounts& counts)
 {
     if (counts.rated() == 0)
@@ -92,7 +92,7 @@ std::string percentages_of_rated(const RagCounts& counts)
     for (const auto& [name, count] : ratings)
         if (count > 0)
             text += (text.empty() ? "" : ", ") + format_percent(count, counts.rated(), 0) + "% " + name;
-    return " (" + text + " of " + std::to_string(counts.rated()) + " rated)";
+    return " (of " + std::to_string(counts.rated()) + " rated: " + text + ")";
 }
 
 } // namespace
@@ -112,8 +112,8 @@ void print_measures_table(std::ostream& out, const MeasuresReport& report)
                      {"Base", Align::right},
                      {"Target", Align::right},
                      {"RAG"},
-                     {"Against previous"},
-                     {"Against last year"}});
+                     {"Previous"},
+                     {"Last year"}});
         for (std::size_t i = 0; i < report.results.size(); ++i) {
             const MeasureResult& result = report.results[i];
             const MeasureDefinition& measure = *result.measure;
@@ -125,22 +125,22 @@ void print_measures_table(std::ostream& out, const MeasuresReport& report)
                            display_value(measure, result.current),
                            base_text(measure, result.current) + " " + notes.mark(report.base_rules[i]),
                            target_text(measure), rag_text(result.rag),
-                           direction_text(result.against_previous, measure, result.previous),
-                           direction_text(result.against_year_before, measure, result.year_before)});
+                           direction_text(result.against_previous), direction_text(result.against_year_before)});
         }
         table.print(out);
     }
-    out << '\n';
+    out << "\nPrevious and Last year: direction of travel against the period before and a year before.\n";
     notes.print(out);
     if (any_without_data)
         out << "-: nothing to count in the period.\n";
     if (any_suppressed)
         out << "c: not shown, as the base is below the measure's minimum (small numbers can identify children).\n";
     out << "\nScorecard:\n";
+    // The area on a line of its own keeps a long name and its sentence within 100 columns.
     for (const RagCounts& area : scorecard.areas)
-        out << "  " << area.plan_area << ": " << scorecard_sentence(area) << percentages_of_rated(area) << '\n';
-    out << "  All plan areas: " << scorecard_sentence(scorecard.overall) << percentages_of_rated(scorecard.overall)
-        << '\n';
+        out << "  " << area.plan_area << "\n    " << scorecard_sentence(area) << percentages_of_rated(area) << '\n';
+    out << "  All plan areas\n    " << scorecard_sentence(scorecard.overall)
+        << percentages_of_rated(scorecard.overall) << '\n';
 }
 
 } // namespace chorus::cli

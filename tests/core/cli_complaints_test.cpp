@@ -10,9 +10,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
 #include <filesystem>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -29,19 +27,6 @@ constexpr const char* point_text = "Visits were cancelled without notice";
 bool contains(const std::string& text, const std::string& part)
 {
     return text.find(part) != std::string::npos;
-}
-
-// Columns on a terminal: UTF-8 code points.
-std::size_t widest_line(const std::string& text)
-{
-    std::size_t widest = 0;
-    std::istringstream lines(text);
-    for (std::string line; std::getline(lines, line);)
-        widest = std::max<std::size_t>(widest, static_cast<std::size_t>(std::count_if(
-                                                   line.begin(), line.end(), [](char byte) {
-                                                       return (static_cast<unsigned char>(byte) & 0xC0U) != 0x80U;
-                                                   })));
-    return widest;
 }
 
 class CliComplaintsTest : public ::testing::Test {
@@ -322,7 +307,7 @@ TEST_F(CliComplaintsTest, DemoRegisterShowsItsOpenAndOverdueComplaints)
 
     auto everything = run({"complaints", "list", "--today", "2026-03-31"});
     ASSERT_EQ(everything.status, 0) << everything;
-    EXPECT_LE(widest_line(everything.out), 100U) << "fits a 100-column terminal\n" << everything;
+    EXPECT_LE(chorus::test::widest_line(everything.out), 100U) << "fits a 100-column terminal\n" << everything;
     EXPECT_TRUE(contains(everything.out, "closed")) << everything;
 }
 

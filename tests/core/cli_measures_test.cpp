@@ -231,12 +231,13 @@ TEST_F(CliMeasuresTest, TableEndsWithTheScorecardSentences)
     ASSERT_EQ(result.status, 0) << result;
     EXPECT_TRUE(contains(result.out, "Report period: Q4 2025-26 (January to March 2026)")) << result;
     EXPECT_TRUE(contains(result.out, "\nVoice of the child\nMeasure ")) << result;
-    EXPECT_TRUE(contains(result.out, "  Voice of the child: feedback measures: 4 green, 1 amber, 1 red "
-                                     "(67% green, 17% amber, 17% red of 6 rated)\n"))
+    EXPECT_TRUE(contains(result.out, "\nScorecard:\n  Voice of the child\n    feedback measures: 4 green, 1 amber, "
+                                     "1 red (of 6 rated: 67% green, 17% amber, 17% red)\n"))
         << result;
-    EXPECT_TRUE(contains(result.out, "  All plan areas: feedback measures: 10 green, 5 amber, 3 red "
-                                     "(56% green, 28% amber, 17% red of 18 rated)\n"))
+    EXPECT_TRUE(contains(result.out, "  All plan areas\n    feedback measures: 10 green, 5 amber, 3 red "
+                                     "(of 18 rated: 56% green, 28% amber, 17% red)\n"))
         << result;
+    EXPECT_LE(chorus::test::widest_line(result.out), 100U) << "fits a 100-column terminal\n" << result;
     EXPECT_TRUE(contains(result.out, "[2] excludes na and blanks")) << result;
 }
 

@@ -4,8 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <sstream>
 
 #if !defined(_WIN32)
 #include <fcntl.h>
@@ -81,6 +83,17 @@ CliResult run_program(const std::filesystem::path& program, const std::vector<st
     (void)scratch;
 #endif
     return result;
+}
+
+std::size_t widest_line(const std::string& text)
+{
+    std::size_t widest = 0;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);)
+        widest = std::max(widest, static_cast<std::size_t>(std::count_if(line.begin(), line.end(), [](char byte) {
+                              return (static_cast<unsigned char>(byte) & 0xC0U) != 0x80U;
+                          })));
+    return widest;
 }
 
 std::filesystem::path install_without_plugins(const std::filesystem::path& program, const std::filesystem::path& folder)
