@@ -70,14 +70,9 @@ protected:
 
     // chorus-cli with --db <temp>/demo.db; no CHORUS_PLUGIN_PATH, so only the plugins built
     // with it load.
-    CliResult run(std::vector<std::string> arguments, const fs::path& program = CHORUS_CLI_PATH)
+    CliResult run(const std::vector<std::string>& arguments, const fs::path& program = CHORUS_CLI_PATH)
     {
-        arguments.push_back("--db");
-        arguments.push_back(database.string());
-        return chorus::test::run_program(
-            program, arguments,
-            {"CHORUS_DATA_DIR=" + (temp / "data").string(), "CHORUS_USER=tester", "CHORUS_PLUGIN_PATH="},
-            temp.path());
+        return chorus::test::run_on_database(program, arguments, database, temp.path());
     }
 
     Json report_json(const fs::path& set, const std::string& period = "2025-Q4")

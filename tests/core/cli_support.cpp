@@ -85,6 +85,16 @@ CliResult run_program(const std::filesystem::path& program, const std::vector<st
     return result;
 }
 
+CliResult run_on_database(const std::filesystem::path& program, std::vector<std::string> arguments,
+                          const std::filesystem::path& database, const std::filesystem::path& scratch)
+{
+    arguments.push_back("--db");
+    arguments.push_back(database.string());
+    return run_program(program, arguments,
+                       {"CHORUS_DATA_DIR=" + (scratch / "data").string(), "CHORUS_USER=tester", "CHORUS_PLUGIN_PATH="},
+                       scratch);
+}
+
 std::size_t widest_line(const std::string& text)
 {
     std::size_t widest = 0;
