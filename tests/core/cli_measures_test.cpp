@@ -160,7 +160,7 @@ TEST_F(CliMeasuresTest, SurveyFiguresAreTheAnswersOfThePeriodsUkDays)
 {
     const Json report = report_json(example_set);
 
-    const Json& listened = measure(report, "voc-cin-listened");
+    const Json listened = measure(report, "voc-cin-listened");
     const std::int64_t agreed = q4_answers("cin-family-feedback", "listened", "agree")
                               + q4_answers("cin-family-feedback", "listened", "strongly_agree");
     std::int64_t answered = 0;
@@ -177,12 +177,12 @@ TEST_F(CliMeasuresTest, SurveyFiguresAreTheAnswersOfThePeriodsUkDays)
     EXPECT_EQ(listened["year_before"]["period"], "2024-Q4");
 
     // N/A leaves the base by default and is counted beside it.
-    const Json& plan = measure(report, "voc-cin-plan-helped");
+    const Json plan = measure(report, "voc-cin-plan-helped");
     EXPECT_EQ(plan["base_rule"], "excludes na and blanks");
     EXPECT_EQ(plan["current"]["out_of_base"]["na"], q4_answers("cin-family-feedback", "plan_helped", "na"));
 
     // A measure that lists no out-of-base codes and keeps blanks says N/A is in its base.
-    const Json& know_who = measure(report, "voc-ypv-know-who");
+    const Json know_who = measure(report, "voc-ypv-know-who");
     EXPECT_EQ(know_who["base_rule"], "includes na and blanks");
     EXPECT_EQ(know_who["current"]["positive"], q4_answers("young-peoples-views-8-11", "know_who", "yes"));
 }
@@ -192,7 +192,7 @@ TEST_F(CliMeasuresTest, ComplimentsMeasureCountsWhatComplimentsListShows)
     const auto listed = run({"compliments", "list", "--from", "2026-01-01", "--to", "2026-03-31", "--format", "json"});
     ASSERT_EQ(listed.status, 0) << listed;
     const Json report = report_json(example_set);
-    const Json& compliments = measure(report, "cl-compliments");
+    const Json compliments = measure(report, "cl-compliments");
     EXPECT_EQ(compliments["unit"], "count");
     EXPECT_EQ(compliments["current"]["value"].get<double>(), static_cast<double>(Json::parse(listed.out).size()));
     EXPECT_EQ(compliments["base_rule"], "a count: no base");
@@ -201,7 +201,7 @@ TEST_F(CliMeasuresTest, ComplimentsMeasureCountsWhatComplimentsListShows)
 TEST_F(CliMeasuresTest, StageOneTimelinessCountsTheResponsesSentInThePeriod)
 {
     const Json report = report_json(example_set);
-    const Json& stage1 = measure(report, "cl-stage1-in-time");
+    const Json stage1 = measure(report, "cl-stage1-in-time");
     EXPECT_EQ(stage1["current"]["period"], "2025-H2"); // six-monthly, in the report period 2025-Q4
 
     chorus::Store store(database);
