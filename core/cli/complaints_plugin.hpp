@@ -22,6 +22,7 @@ public:
         : procedure_(procedure), vocabularies_(vocabularies) {}
 
     const CaseProcedure& procedure() const { return procedure_; }
+    const std::vector<plugin::Vocabulary>& vocabularies() const { return vocabularies_; }
 
     // Adds a problem naming the option and listing the known codes when `code` is not a
     // term of the vocabulary; nothing when the plugin offers no such vocabulary (the

@@ -15,22 +15,6 @@ namespace chorus::cli {
 
 namespace {
 
-// At most `width` columns of UTF-8 text, ending in "…" when cut (never inside a character).
-std::string shortened(const std::string& text, std::size_t width)
-{
-    if (display_width(text) <= width)
-        return text;
-    std::string cut;
-    std::size_t columns = 0;
-    for (char byte : text) {
-        const bool starts_character = (static_cast<unsigned char>(byte) & 0xC0U) != 0x80U;
-        if (starts_character && ++columns > width - 1)
-            break;
-        cut += byte;
-    }
-    return cut + "…";
-}
-
 constexpr std::string_view weekday_names[] = {"Monday", "Tuesday", "Wednesday", "Thursday",
                                               "Friday", "Saturday", "Sunday"};
 

@@ -13,6 +13,21 @@ std::size_t display_width(std::string_view text)
     }));
 }
 
+std::string shortened(const std::string& text, std::size_t width)
+{
+    if (display_width(text) <= width)
+        return text;
+    std::string cut;
+    std::size_t columns = 0;
+    for (char byte : text) {
+        const bool starts_character = (static_cast<unsigned char>(byte) & 0xC0U) != 0x80U;
+        if (starts_character && ++columns > width - 1)
+            break;
+        cut += byte;
+    }
+    return cut + "…";
+}
+
 Table::Table(std::vector<Column> columns) : columns_(std::move(columns)) {}
 
 void Table::add_row(std::vector<std::string> cells)

@@ -14,6 +14,9 @@ namespace chorus::cli {
 // "’" and "–", which are one column but three bytes).
 std::size_t display_width(std::string_view text);
 
+// At most `width` columns of UTF-8 text, ending in "…" when cut (never inside a character).
+std::string shortened(const std::string& text, std::size_t width);
+
 enum class Align { left, right };
 
 struct Column {

@@ -1,6 +1,7 @@
 #include "terminal_progress.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <ostream>
 
 #if defined(_WIN32)
@@ -12,14 +13,22 @@
 
 namespace chorus::cli {
 
-bool stderr_is_terminal()
+namespace {
+
+bool is_terminal(std::FILE* stream)
 {
 #if defined(_WIN32)
-    return _isatty(_fileno(stderr)) != 0;
+    return _isatty(_fileno(stream)) != 0;
 #else
-    return isatty(STDERR_FILENO) != 0;
+    return isatty(fileno(stream)) != 0;
 #endif
 }
+
+} // namespace
+
+bool stderr_is_terminal() { return is_terminal(stderr); }
+
+bool stdout_is_terminal() { return is_terminal(stdout); }
 
 TerminalProgress::TerminalProgress(std::ostream& out, bool enabled, std::string what)
     : out_(out), enabled_(enabled), what_(std::move(what))

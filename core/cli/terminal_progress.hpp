@@ -12,6 +12,8 @@
 namespace chorus::cli {
 
 bool stderr_is_terminal();
+// Whether results go to a terminal (a person reading) rather than a pipe or file (a script).
+bool stdout_is_terminal();
 
 class TerminalProgress : public Progress {
 public:

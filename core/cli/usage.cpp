@@ -192,6 +192,14 @@ std::vector<Command> make_commands()
          format("json|table", "output format (default: json)"),
          optional_option("decimals", "N", "decimal places of table percentages (default: 0)")},
         stats));
+    table.push_back(command(
+        {"measures"}, no_operands,
+        "A measure set's figures for a period: value, base, RAG, direction of travel, scorecard.",
+        {required_option("set", "FILE", "the measure set (JSON; see docs/measures.md)"),
+         optional_option("period", "PERIOD", "2025-Q3, 2025-12, 2025-H1 or FY2025-26 (default: last quarter)"),
+         format("json|table", "output format (default: table on a terminal, else json)"),
+         optional_option("today", "DATE", "the last quarter is the latest ended by DATE (default: today)")},
+        measures));
     table.push_back(command({"demo"}, no_operands,
                             "Add the demo instruments and responses (once) and show an overview.",
                             {}, demo));

@@ -18,8 +18,8 @@ bool contains(const std::vector<std::string>& codes, const std::string& code)
     return std::find(codes.begin(), codes.end(), code) != codes.end();
 }
 
-// The milestone that ends a stage ("responded"; stage 3's "council_responded"), or "" for a
-// stage with no council deadline.
+// The milestone of a stage's last deadline, which ends it ("responded"; at stage 3 that is the
+// council's response to the panel's report), or "" for a stage with no council deadline.
 std::string final_milestone(const CaseProcedure& procedure, const std::string& procedure_code,
                             const std::string& stage)
 {

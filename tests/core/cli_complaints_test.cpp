@@ -10,9 +10,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
 #include <filesystem>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -31,19 +29,6 @@ bool contains(const std::string& text, const std::string& part)
     return text.find(part) != std::string::npos;
 }
 
-// Columns on a terminal: UTF-8 code points.
-std::size_t widest_line(const std::string& text)
-{
-    std::size_t widest = 0;
-    std::istringstream lines(text);
-    for (std::string line; std::getline(lines, line);)
-        widest = std::max<std::size_t>(widest, static_cast<std::size_t>(std::count_if(
-                                                   line.begin(), line.end(), [](char byte) {
-                                                       return (static_cast<unsigned char>(byte) & 0xC0U) != 0x80U;
-                                                   })));
-    return widest;
-}
-
 class CliComplaintsTest : public ::testing::Test {
 protected:
     void SetUp() override
@@ -55,14 +40,9 @@ protected:
 
     // chorus-cli with --db <temp>/test.db; no CHORUS_PLUGIN_PATH, so only the plugins built
     // with it load.
-    CliResult run(std::vector<std::string> arguments, const fs::path& program = CHORUS_CLI_PATH)
+    CliResult run(const std::vector<std::string>& arguments, const fs::path& program = CHORUS_CLI_PATH)
     {
-        arguments.push_back("--db");
-        arguments.push_back(database.string());
-        return chorus::test::run_program(
-            program, arguments,
-            {"CHORUS_DATA_DIR=" + (temp / "data").string(), "CHORUS_USER=tester", "CHORUS_PLUGIN_PATH="},
-            temp.path());
+        return chorus::test::run_on_database(program, arguments, database, temp.path());
     }
 
     // A statutory complaint received on Friday 20 December 2024: stage 1 is due on
@@ -322,21 +302,13 @@ TEST_F(CliComplaintsTest, DemoRegisterShowsItsOpenAndOverdueComplaints)
 
     auto everything = run({"complaints", "list", "--today", "2026-03-31"});
     ASSERT_EQ(everything.status, 0) << everything;
-    EXPECT_LE(widest_line(everything.out), 100U) << "fits a 100-column terminal\n" << everything;
+    EXPECT_LE(chorus::test::widest_line(everything.out), 100U) << "fits a 100-column terminal\n" << everything;
     EXPECT_TRUE(contains(everything.out, "closed")) << everything;
 }
 
 TEST_F(CliComplaintsTest, WithoutTheComplaintsPluginTheCommandsSaySo)
 {
-    // chorus-cli installed on its own: its library beside it, no plugin folder.
-    const fs::path built = fs::path(CHORUS_CLI_PATH).parent_path().parent_path();
-    fs::create_directories(temp / "install" / "bin");
-    fs::create_directories(temp / "install" / "lib");
-    const fs::path program = temp / "install" / "bin" / "chorus-cli";
-    fs::copy_file(CHORUS_CLI_PATH, program);
-    for (const auto& entry : fs::directory_iterator(built / "lib"))
-        if (entry.path().filename().string().rfind("libchorus_core", 0) == 0)
-            fs::create_symlink(entry.path(), temp / "install" / "lib" / entry.path().filename());
+    const fs::path program = chorus::test::install_without_plugins(CHORUS_CLI_PATH, temp / "install");
 
     auto listed = run({"complaints", "list"}, program);
     EXPECT_EQ(listed.status, 1) << listed;

@@ -4,8 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <sstream>
 
 #if !defined(_WIN32)
 #include <fcntl.h>
@@ -81,6 +83,41 @@ CliResult run_program(const std::filesystem::path& program, const std::vector<st
     (void)scratch;
 #endif
     return result;
+}
+
+CliResult run_on_database(const std::filesystem::path& program, std::vector<std::string> arguments,
+                          const std::filesystem::path& database, const std::filesystem::path& scratch)
+{
+    arguments.push_back("--db");
+    arguments.push_back(database.string());
+    return run_program(program, arguments,
+                       {"CHORUS_DATA_DIR=" + (scratch / "data").string(), "CHORUS_USER=tester", "CHORUS_PLUGIN_PATH="},
+                       scratch);
+}
+
+std::size_t widest_line(const std::string& text)
+{
+    std::size_t widest = 0;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);)
+        widest = std::max(widest, static_cast<std::size_t>(std::count_if(line.begin(), line.end(), [](char byte) {
+                              return (static_cast<unsigned char>(byte) & 0xC0U) != 0x80U;
+                          })));
+    return widest;
+}
+
+std::filesystem::path install_without_plugins(const std::filesystem::path& program, const std::filesystem::path& folder)
+{
+    namespace fs = std::filesystem;
+    const fs::path built = program.parent_path().parent_path();
+    fs::create_directories(folder / "bin");
+    fs::create_directories(folder / "lib");
+    const fs::path copy = folder / "bin" / program.filename();
+    fs::copy_file(program, copy);
+    for (const auto& entry : fs::directory_iterator(built / "lib"))
+        if (entry.path().filename().string().rfind("libchorus_core", 0) == 0)
+            fs::create_symlink(entry.path(), folder / "lib" / entry.path().filename());
+    return copy;
 }
 
 } // namespace chorus::test

@@ -22,4 +22,16 @@ std::ostream& operator<<(std::ostream& stream, const CliResult& result);
 CliResult run_program(const std::filesystem::path& program, const std::vector<std::string>& arguments,
                       const std::vector<std::string>& environment, const std::filesystem::path& scratch);
 
+// `program` with `arguments` and --db `database`, its data folder in `scratch`/data, as the user
+// "tester", and no CHORUS_PLUGIN_PATH: only the plugins built with it load.
+CliResult run_on_database(const std::filesystem::path& program, std::vector<std::string> arguments,
+                          const std::filesystem::path& database, const std::filesystem::path& scratch);
+
+// The widest line of `text` in terminal columns (UTF-8 code points).
+std::size_t widest_line(const std::string& text);
+
+// A copy of `program` installed on its own under `folder` (bin/ with its library in lib/, no
+// plugin folder), as an installation without plugins; returns the copy's path.
+std::filesystem::path install_without_plugins(const std::filesystem::path& program, const std::filesystem::path& folder);
+
 } // namespace chorus::test

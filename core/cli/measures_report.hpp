@@ -1,0 +1,29 @@
+#pragma once
+// What `chorus-cli measures` prints (measures.cpp computes it): every measure of a set for one
+// report period, as JSON with the unrounded values and every count (measures_json.cpp), or as
+// a table per plan area with the scorecard, rounded as a committee reads it
+// (measures_table.cpp). A suppressed figure never shows its counts in either.
+#include "chorus/measures.hpp"
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace chorus::cli {
+
+struct MeasuresReport {
+    const MeasureSet* set = nullptr;
+    std::string file; // the set's file, as given
+    Period period;    // the report period
+    std::vector<MeasureResult> results;
+    // Per measure (in set order), what its base holds: "excludes na, dont_know and blanks".
+    std::vector<std::string> base_rules;
+};
+
+// The base of a suppressed figure as shown instead of its count: "<5" for a minimum base of 5.
+std::string suppressed_base(const MeasureDefinition& measure);
+
+void print_measures_json(std::ostream& out, const MeasuresReport& report);
+void print_measures_table(std::ostream& out, const MeasuresReport& report);
+
+} // namespace chorus::cli
