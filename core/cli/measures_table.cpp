@@ -13,7 +13,7 @@ namespace chorus::cli {
 
 namespace {
 
-constexpr std::size_t title_width = 36; // so that a table fits about 100 columns
+constexpr std::size_t title_width = 35; // so that a table fits about 100 columns
 
 // Shortest text that reads back as the same number: 85, 82.5.
 std::string number_text(double value)
@@ -81,7 +81,8 @@ private:
     std::vector<std::string> rules_;
 };
 
-// " (of 5 rated: 60% green, 20% amber, 20% red)", from the scorecard's counts.
+// "      of 5 rated: 60% green, 20% amber, 20% red\n" under the sentence (a line of its own
+// keeps both within 100 columns); nothing when no measure is rated.
 std::string percentages_of_rated(const RagCounts& counts)
 {
     if (counts.rated() == 0)
@@ -92,7 +93,7 @@ std::string percentages_of_rated(const RagCounts& counts)
     for (const auto& [name, count] : ratings)
         if (count > 0)
             text += (text.empty() ? "" : ", ") + format_percent(count, counts.rated(), 0) + "% " + name;
-    return " (of " + std::to_string(counts.rated()) + " rated: " + text + ")";
+    return "      of " + std::to_string(counts.rated()) + " rated: " + text + "\n";
 }
 
 } // namespace
@@ -138,9 +139,9 @@ void print_measures_table(std::ostream& out, const MeasuresReport& report)
     out << "\nScorecard:\n";
     // The area on a line of its own keeps a long name and its sentence within 100 columns.
     for (const RagCounts& area : scorecard.areas)
-        out << "  " << area.plan_area << "\n    " << scorecard_sentence(area) << percentages_of_rated(area) << '\n';
-    out << "  All plan areas\n    " << scorecard_sentence(scorecard.overall)
-        << percentages_of_rated(scorecard.overall) << '\n';
+        out << "  " << area.plan_area << "\n    " << scorecard_sentence(area) << '\n' << percentages_of_rated(area);
+    out << "  All plan areas\n    " << scorecard_sentence(scorecard.overall) << '\n'
+        << percentages_of_rated(scorecard.overall);
 }
 
 } // namespace chorus::cli

@@ -152,8 +152,8 @@ TEST_F(CliMeasuresTest, ExampleSetGivesTheDocumentedJsonKeys)
         EXPECT_EQ(keys_of(area), area_keys);
     const Json& overall = report["scorecard"]["overall"];
     EXPECT_EQ(keys_of(overall), count_keys);
-    EXPECT_EQ(overall["sentence"], "feedback measures: 10 green, 5 amber, 3 red");
-    EXPECT_DOUBLE_EQ(overall["percent_of_rated"]["green"].get<double>(), 1000.0 / 18.0);
+    EXPECT_EQ(overall["sentence"], "feedback measures: 9 green, 5 amber, 3 red, 1 not rated");
+    EXPECT_DOUBLE_EQ(overall["percent_of_rated"]["green"].get<double>(), 900.0 / 17.0);
 }
 
 TEST_F(CliMeasuresTest, SurveyFiguresAreTheAnswersOfThePeriodsUkDays)
@@ -246,10 +246,10 @@ TEST_F(CliMeasuresTest, TableEndsWithTheScorecardSentences)
     EXPECT_TRUE(contains(result.out, "Report period: Q4 2025-26 (January to March 2026)")) << result;
     EXPECT_TRUE(contains(result.out, "\nVoice of the child\nMeasure ")) << result;
     EXPECT_TRUE(contains(result.out, "\nScorecard:\n  Voice of the child\n    feedback measures: 4 green, 1 amber, "
-                                     "1 red (of 6 rated: 67% green, 17% amber, 17% red)\n"))
+                                     "1 red\n      of 6 rated: 67% green, 17% amber, 17% red\n"))
         << result;
-    EXPECT_TRUE(contains(result.out, "  All plan areas\n    feedback measures: 10 green, 5 amber, 3 red "
-                                     "(of 18 rated: 56% green, 28% amber, 17% red)\n"))
+    EXPECT_TRUE(contains(result.out, "  All plan areas\n    feedback measures: 9 green, 5 amber, 3 red, 1 not rated"
+                                     "\n      of 17 rated: 53% green, 29% amber, 18% red\n"))
         << result;
     EXPECT_LE(chorus::test::widest_line(result.out), 100U) << "fits a 100-column terminal\n" << result;
     EXPECT_TRUE(contains(result.out, "[2] excludes na and blanks")) << result;
