@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace chorus {
@@ -31,16 +32,23 @@ public:
     ~ForeignKeysOff()
     {
         try {
-            connection_.exec("PRAGMA foreign_keys = ON");
+            restore();
         } catch (...) {
             // Cannot fail outside a transaction, which the writer's has ended by now.
         }
+    }
+    // Once the transaction has ended (committed), so the connection checks again at once.
+    void restore()
+    {
+        if (std::exchange(off_, false))
+            connection_.exec("PRAGMA foreign_keys = ON");
     }
     ForeignKeysOff(const ForeignKeysOff&) = delete;
     ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
 
 private:
     sql::Connection& connection_;
+    bool off_ = true;
 };
 
 } // namespace
@@ -173,6 +181,7 @@ void Store::BulkWriter::commit(const std::string& actor, const std::string& audi
     insert_audit_row(impl_->store.connection, actor, "responses.import", audit_entity,
                      std::to_string(impl_->added) + " responses to " + version_name(instrument.id, instrument.version));
     impl_->transaction.commit();
+    impl_->foreign_keys_off.restore();
 }
 
 } // namespace chorus
