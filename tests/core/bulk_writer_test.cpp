@@ -28,18 +28,6 @@ protected:
         return r;
     }
 
-    // The secondary indexes a bulk write may drop and rebuild.
-    std::vector<std::string> answer_indexes()
-    {
-        auto rows = store.connection().prepare(
-            "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-            "AND tbl_name IN ('response', 'answer_choice', 'answer_value') ORDER BY name");
-        std::vector<std::string> names;
-        while (rows.step())
-            names.push_back(rows.column_text(0));
-        return names;
-    }
-
     int pragma(const std::string& name)
     {
         auto row = store.connection().prepare("PRAGMA " + name);
@@ -49,8 +37,6 @@ protected:
 
     test::TempDir dir;
     Store store{dir / "chorus.db"};
-    const std::vector<std::string> all_indexes{"answer_choice_count", "answer_value_by_question",
-                                               "response_by_instrument"};
 };
 
 TEST_F(BulkWriterTest, WritesValidResponsesInOneTransactionSeenOnlyAfterCommit)
@@ -82,11 +68,11 @@ TEST_F(BulkWriterTest, WithoutCommitNothingIsWrittenAndSettingsAreRestored)
     {
         Store::BulkWriter writer(store, "every-type", 1);
         writer.expect(20'000); // many more than stored: indexes are dropped until the commit
-        EXPECT_TRUE(answer_indexes().empty());
+        EXPECT_TRUE(test::response_indexes(store).empty());
         EXPECT_TRUE(writer.add(response("agree")).empty());
     }
     EXPECT_EQ(store.count_responses(), 0);
-    EXPECT_EQ(answer_indexes(), all_indexes);
+    EXPECT_EQ(test::response_indexes(store), test::all_response_indexes);
     EXPECT_EQ(pragma("foreign_keys"), 1);
     EXPECT_EQ(store.audit_log().size(), 1u); // the instrument's only
 }
@@ -98,7 +84,7 @@ TEST_F(BulkWriterTest, DeferredIndexesAreBuiltAtCommit)
     for (int i = 0; i < 3; ++i)
         ASSERT_TRUE(writer.add(response("agree")).empty());
     writer.commit("tester", "batch.csv");
-    EXPECT_EQ(answer_indexes(), all_indexes);
+    EXPECT_EQ(test::response_indexes(store), test::all_response_indexes);
     EXPECT_EQ(store.count_responses("every-type"), 3);
     EXPECT_EQ(pragma("foreign_keys"), 1);
 }
@@ -107,7 +93,7 @@ TEST_F(BulkWriterTest, SmallBatchesKeepTheIndexes)
 {
     Store::BulkWriter writer(store, "every-type");
     writer.expect(100);
-    EXPECT_EQ(answer_indexes(), all_indexes);
+    EXPECT_EQ(test::response_indexes(store), test::all_response_indexes);
 }
 
 TEST_F(BulkWriterTest, CompletesADraftWithTheSameUuid)

@@ -355,20 +355,6 @@ std::string numbered_uuid(int n)
     return text;
 }
 
-std::vector<std::string> answer_indexes(Store& store)
-{
-    auto rows = store.connection().prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-        "AND tbl_name IN ('response', 'answer_choice', 'answer_value') ORDER BY name");
-    std::vector<std::string> names;
-    while (rows.step())
-        names.push_back(rows.column_text(0));
-    return names;
-}
-
-const std::vector<std::string> all_answer_indexes{"answer_choice_count", "answer_value_by_question",
-                                                  "response_by_instrument"};
-
 // Cancels once it has been asked `after` times, i.e. part way through the rows.
 class CancelLater : public Progress {
 public:
@@ -385,7 +371,7 @@ TEST_F(ResponseImportTest, ImportsALargeFileWholeWithItsIndexes)
 {
     EXPECT_EQ(import(large_file("disagree,early_help")), static_cast<std::size_t>(large_rows));
     EXPECT_EQ(store.count_responses("every-type"), large_rows);
-    EXPECT_EQ(answer_indexes(store), all_answer_indexes);
+    EXPECT_EQ(test::response_indexes(store), test::all_response_indexes);
     const auto log = store.audit_log(1);
     EXPECT_EQ(log.at(0).action, "responses.import");
     EXPECT_EQ(log.at(0).detail, std::to_string(large_rows) + " responses to every-type version 1");
@@ -405,7 +391,7 @@ TEST_F(ResponseImportTest, BadLastRowOfALargeFileLeavesTheDatabaseUnchanged)
         << error.what();
     EXPECT_EQ(snapshot(), before);
     EXPECT_EQ(store.audit_log().size(), audit_before);
-    EXPECT_EQ(answer_indexes(store), all_answer_indexes);
+    EXPECT_EQ(test::response_indexes(store), test::all_response_indexes);
 }
 
 TEST_F(ResponseImportTest, RefusesDuplicatesFarApartInALargeFile)
@@ -433,7 +419,7 @@ TEST_F(ResponseImportTest, CancelledPartWayThroughWritesNothing)
     EXPECT_THROW(import(large_file("agree,cin"), &progress), Cancelled);
     EXPECT_EQ(snapshot(), before);
     EXPECT_EQ(store.audit_log().size(), audit_before);
-    EXPECT_EQ(answer_indexes(store), all_answer_indexes);
+    EXPECT_EQ(test::response_indexes(store), test::all_response_indexes);
 }
 
 TEST(RowProblemTest, ToStringNamesTheLineAndColumn)
