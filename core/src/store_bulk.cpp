@@ -55,8 +55,9 @@ private:
 
 struct Store::BulkWriter::Impl {
     Impl(Store::Impl& owner, const LoadedVersion& version)
-        : store(owner), loaded(version), foreign_keys_off(owner.connection), transaction(owner.connection), inserter(owner.connection),
-          find_uuid(owner.connection.prepare("SELECT 1 FROM response WHERE uuid = ?")), saved_at(utc_now())
+        : store(owner), loaded(version), foreign_keys_off(owner.connection), transaction(owner.connection),
+          inserter(owner.connection), find_uuid(owner.connection.prepare("SELECT 1 FROM response WHERE uuid = ?")),
+          saved_at(utc_now())
     {
         auto& connection = owner.connection;
         auto cache = connection.prepare("PRAGMA cache_size");
