@@ -115,8 +115,10 @@ private:
 // prepared once, the version looked up once and a bigger page cache: the bulk path of CSV
 // imports and the benchmark generator, for a million responses streamed from a file.
 // Other connections see nothing until commit(); a writer destroyed without commit() (after
-// an exception, a cancel or a bad row) rolls everything back. The Store must outlive the
-// writer and takes no other writes meanwhile.
+// an exception, a cancel or a bad row) rolls everything back. Its transaction runs with
+// foreign key checks off: every id it writes comes from the stored version or the row it has
+// just written (docs/storage.md, "Bulk writes"). The Store must outlive the writer and takes
+// no other writes meanwhile.
 class CHORUS_CORE_API Store::BulkWriter {
 public:
     // Takes the write lock. version 0 = latest; throws Error naming the store when absent.
@@ -128,7 +130,8 @@ public:
     const Instrument& instrument() const;
     // The problems add() would find, as Store::add_response checks them; writes nothing.
     std::vector<AnswerProblem> check(const Response& response) const;
-    // Writes the response when it has no problems; returns its problems (then nothing is written).
+    // Writes the response when it has no problems; returns its problems (then nothing is
+    // written). A uuid already stored throws Error: ask contains() first when it may be.
     std::vector<AnswerProblem> add(const Response& response);
     // A response with this uuid is stored, before this writer or by it.
     bool contains(const std::string& uuid);
