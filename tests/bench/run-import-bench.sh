@@ -49,7 +49,7 @@ export CHORUS_USER=chorus-bench CHORUS_PLUGIN_PATH=
 # Runs a command under /usr/bin/time -v; prints "seconds peak_kib".
 timed() {
   local report=$work/time.txt
-  /usr/bin/time -v -o "$report" "$@" >/dev/null
+  /usr/bin/time -v -o "$report" "$@" >/dev/null || { echo "run-import-bench: failed: $*" >&2; return 1; }
   awk -F': ' '
     /Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i] }
     /Maximum resident set size/ { kib = $2 }
@@ -65,11 +65,13 @@ echo "CSV: $(du -h "$csv" | cut -f1)"
 chorus_times=() floor_times=() chorus_peaks=()
 for ((run = 1; run <= runs; run++)); do
   rm -f "$work"/floor.db "$work"/chorus.db*
-  read -r seconds _ < <(timed sqlite3 "$work/floor.db" ".import --csv $csv t")
+  result=$(timed sqlite3 "$work/floor.db" ".import --csv $csv t") # a failure stops the script
+  read -r seconds _ <<<"$result"
   floor_times+=("$seconds")
 
   "$cli" --db "$work/chorus.db" instruments import "$instrument_file" >/dev/null
-  read -r seconds kib < <(timed "$cli" --db "$work/chorus.db" responses import "$csv" --instrument "$instrument")
+  result=$(timed "$cli" --db "$work/chorus.db" responses import "$csv" --instrument "$instrument")
+  read -r seconds kib <<<"$result"
   chorus_times+=("$seconds")
   chorus_peaks+=("$kib")
   echo "run $run: sqlite3 .import ${floor_times[-1]} s; chorus-cli responses import $seconds s, peak RSS $((kib / 1024)) MiB"
