@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config dpkg-dev fakeroot git
   libwxgtk3.2-dev libboost-dev libboost-filesystem-dev
-  libsqlite3-dev sqlite3 nlohmann-json3-dev libgtest-dev
+  libsqlite3-dev sqlite3 nlohmann-json3-dev libgtest-dev time
   xvfb xauth imagemagick
 )
 

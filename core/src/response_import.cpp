@@ -281,6 +281,204 @@ std::string summary(const std::string& name, const Problems& problems, std::size
     return text;
 }
 
+// A uuid as its 128 bits: the duplicate check keeps one per row of the file, and a
+// million of them as strings would cost several times the memory.
+struct UuidBits {
+    std::uint64_t high = 0;
+    std::uint64_t low = 0;
+    bool operator==(const UuidBits&) const = default;
+};
+
+struct UuidBitsHash {
+    std::size_t operator()(const UuidBits& bits) const
+    {
+        return static_cast<std::size_t>(bits.high ^ (bits.low * 0x9E3779B97F4A7C15ULL));
+    }
+};
+
+// `uuid` passed is_uuid: lower-case hex digits and dashes.
+UuidBits uuid_bits(std::string_view uuid)
+{
+    UuidBits bits;
+    int digits = 0;
+    for (const char c : uuid) {
+        if (c == '-')
+            continue;
+        const auto digit = static_cast<std::uint64_t>(c <= '9' ? c - '0' : c - 'a' + 10);
+        std::uint64_t& half = digits++ < 16 ? bits.high : bits.low;
+        half = half << 4 | digit;
+    }
+    return bits;
+}
+
+bool all_blank(const CsvRecord& record)
+{
+    return std::all_of(record.fields.begin(), record.fields.end(),
+                       [](const std::string& field) { return trim(field).empty(); });
+}
+
+// Turns each data row into a response and hands it to the writer while every row so far
+// has been good; after the first problem it only checks, so that every bad row is still
+// reported, and the writer's transaction is rolled back at the end.
+class RowImporter {
+public:
+    RowImporter(Store::BulkWriter& writer, const CsvImportOptions& options, std::vector<Column> columns,
+                Problems& problems)
+        : writer_(writer), options_(options), columns_(std::move(columns)), problems_(problems),
+          now_(utc_now()) // one default capture time for the whole file
+    {
+    }
+
+    std::size_t header_fields() const { return columns_.size(); }
+    void expect_rows(std::size_t rows)
+    {
+        uuid_lines_.reserve(rows);
+        writer_.expect(rows);
+    }
+
+    // One row that is not all blank.
+    void import(const CsvRecord& record)
+    {
+        const std::size_t problems_before = problems_.total;
+        if (record.fields.size() != columns_.size()) {
+            problems_.add(record.line, {}, "has " + std::to_string(record.fields.size()) +
+                                               (record.fields.size() == 1 ? " field" : " fields") +
+                                               ", the header has " + std::to_string(columns_.size()));
+            ++problems_.bad_rows;
+            return;
+        }
+        Response response = read_cells(record);
+        check_uuid(record.line, response);
+        if (response.captured_at.empty())
+            response.captured_at = now_;
+
+        const bool writing = problems_.total == 0;
+        for (auto& problem : writing ? writer_.add(response) : writer_.check(response)) {
+            // A cell that failed to convert is blank here: don't also call it "required".
+            if (std::find(bad_keys_.begin(), bad_keys_.end(), problem.question_key) == bad_keys_.end())
+                problems_.add(record.line, std::move(problem.question_key), std::move(problem.message));
+        }
+        if (problems_.total != problems_before)
+            ++problems_.bad_rows;
+    }
+
+private:
+    Response read_cells(const CsvRecord& record)
+    {
+        const Instrument& instrument = writer_.instrument();
+        Response response;
+        response.instrument_id = instrument.id;
+        response.instrument_version = instrument.version;
+        response.captured_by = options_.captured_by;
+        response.team = options_.team;
+        response.respondent_type = options_.respondent_type;
+        bad_keys_.clear();
+        for (std::size_t i = 0; i < columns_.size(); ++i) {
+            const std::string_view value = trim(record.fields[i]);
+            if (!value.empty())
+                read_cell(record.line, i, value, response);
+        }
+        return response;
+    }
+
+    void read_cell(std::size_t line, std::size_t index, std::string_view value, Response& response)
+    {
+        const Column& column = columns_[index];
+        switch (column.kind) {
+        case ColumnKind::ignored:
+            if (column.name.empty()) // refused named columns are reported once, in the header
+                problems_.add(line, {}, "column " + std::to_string(index + 1) + " has a value but no name in the header");
+            break;
+        case ColumnKind::question: {
+            std::optional<Answer> answer;
+            std::string problem = convert(column, value, answer, scratch_);
+            if (!problem.empty()) {
+                problems_.add(line, column.name, std::move(problem));
+                bad_keys_.push_back(column.question->key);
+            } else if (answer) {
+                response.answers.emplace(column.question->key, std::move(*answer));
+            }
+            break;
+        }
+        case ColumnKind::uuid:
+            if (is_uuid(lowered(value, scratch_)))
+                response.uuid = scratch_;
+            else // left blank, so it gets a fresh uuid for the checks that follow
+                problems_.add(line, column.name, in_quotes(value) + " is not a UUID");
+            break;
+        case ColumnKind::captured_at:
+            if (auto at = normalise_timestamp(value))
+                response.captured_at = std::move(*at);
+            else
+                problems_.add(line, column.name,
+                              in_quotes(value) + " is not a date and time: write e.g. 2024-03-01T14:30:00Z");
+            break;
+        case ColumnKind::captured_by:
+            response.captured_by = value;
+            break;
+        case ColumnKind::team:
+            response.team = value;
+            break;
+        case ColumnKind::respondent_type:
+            response.respondent_type = lowered(value, scratch_);
+            break;
+        }
+    }
+
+    // Given uuids must be new to the file and to the database; the file's own rows are
+    // looked up first, so that a hit in the database means stored before this import.
+    void check_uuid(std::size_t line, Response& response)
+    {
+        if (response.uuid.empty()) {
+            response.uuid = new_uuid();
+            return;
+        }
+        auto [it, fresh] = uuid_lines_.emplace(uuid_bits(response.uuid), line);
+        if (!fresh)
+            problems_.add(line, "uuid", "response " + response.uuid + " appears more than once in the file (first on line " +
+                                            std::to_string(it->second) + ")");
+        else if (writer_.contains(response.uuid))
+            problems_.add(line, "uuid", "response " + response.uuid + " is already in the database");
+    }
+
+    Store::BulkWriter& writer_;
+    const CsvImportOptions& options_;
+    const std::vector<Column> columns_;
+    Problems& problems_;
+    const std::string now_;
+    std::unordered_map<UuidBits, std::size_t, UuidBitsHash> uuid_lines_; // uuids given in the file
+    std::vector<std::string_view> bad_keys_; // questions whose cell failed to convert, this row
+    std::string scratch_;
+};
+
+// The file, opened with a bigger buffer than the default: CsvReader reads one character at a time.
+class CsvFile {
+public:
+    explicit CsvFile(const fs::path& file) : buffer_(1 << 20)
+    {
+        in_.rdbuf()->pubsetbuf(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+        errno = 0;
+        in_.open(file, std::ios::binary);
+        if (!in_) {
+            std::error_code ec;
+            std::string reason = fs::is_directory(file, ec) ? "it is a folder"
+                                 : errno != 0               ? std::generic_category().message(errno)
+                                                            : "it could not be opened";
+            throw Error(display(file) + ": cannot be read: " + reason);
+        }
+        std::error_code size_error;
+        size_ = fs::file_size(file, size_error);
+    }
+
+    std::istream& stream() { return in_; }
+    std::uint64_t size() const { return size_; }
+
+private:
+    std::vector<char> buffer_;
+    std::ifstream in_;
+    std::uint64_t size_ = 0;
+};
+
 } // namespace
 
 std::string RowProblem::to_string() const
@@ -296,161 +494,48 @@ ImportError::ImportError(const std::string& summary, std::vector<RowProblem> pro
 {
 }
 
-std::size_t import_responses_csv(Store& store, const fs::path& file,
-                                 const CsvImportOptions& options, const std::string& actor,
-                                 Progress* progress)
+// One pass in one transaction: each row is parsed, checked and written as it is read, so a
+// million rows need neither a million responses in memory nor a second reading of the file.
+// A bad row stops the writing, the rest is still checked so every problem is reported, and
+// the transaction is rolled back: the database is left as it was.
+std::size_t import_responses_csv(Store& store, const fs::path& file, const CsvImportOptions& options,
+                                 const std::string& actor, Progress* progress)
 {
     const std::string name = display(file);
     const std::string file_name = display(file.filename());
-    const Instrument instrument = store.instrument(options.instrument_id, options.instrument_version);
-    const std::string now = utc_now(); // one default capture time for the whole file
+    Store::BulkWriter writer(store, options.instrument_id, options.instrument_version);
+    CsvFile input(file);
+    const std::string& stage = file_name; // "importing: 45% (october.csv)"
 
-    // A bigger buffer than the default: CsvReader reads one character at a time.
-    std::vector<char> buffer(1 << 20);
-    std::ifstream in;
-    in.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    errno = 0;
-    in.open(file, std::ios::binary);
-    if (!in) {
-        std::error_code ec;
-        std::string reason = fs::is_directory(file, ec) ? "it is a folder"
-                             : errno != 0 ? std::generic_category().message(errno)
-                                          : "it could not be opened";
-        throw Error(name + ": cannot be read: " + reason);
-    }
-    std::error_code size_error;
-    const std::uint64_t file_size = fs::file_size(file, size_error);
-    const std::string stage = "reading " + file_name;
-
-    CsvReader reader(in);
+    CsvReader reader(input.stream());
     CsvRecord record;
     Problems problems;
-    std::vector<Response> responses;
-    std::unordered_map<std::string, std::size_t> uuid_lines; // uuids given in the file
     std::size_t rows = 0;
     try {
         if (!reader.next(record))
             throw ImportError(name + " is empty", {});
-        const std::vector<Column> columns = read_header(record, instrument, problems);
-        const std::size_t header_fields = columns.size();
-        const ResponseValidator validator(instrument); // conditions parsed once, not per row
-        std::string scratch;
-        std::vector<std::string_view> bad_keys; // questions whose cell failed to convert
-
+        RowImporter importer(writer, options, read_header(record, writer.instrument(), problems), problems);
         while (reader.next(record)) {
             if (progress && rows % rows_per_progress == 0) {
-                progress->update(reader.bytes_read(), file_size, stage);
+                progress->update(reader.bytes_read(), input.size(), stage);
                 if (progress->cancelled())
                     throw Cancelled{};
             }
             // Rows of empty cells are what spreadsheets leave below the data: skip them.
-            if (std::all_of(record.fields.begin(), record.fields.end(),
-                            [](const std::string& field) { return trim(field).empty(); }))
+            if (all_blank(record))
                 continue;
-            ++rows;
-            if (rows == rows_per_progress && problems.total == 0 && file_size > 0)
-                // Estimate the total from the first rows' size, sparing reallocations.
-                responses.reserve(static_cast<std::size_t>(
-                    static_cast<double>(file_size) / static_cast<double>(reader.bytes_read()) *
-                    static_cast<double>(rows) * 1.05));
-            const std::size_t line = record.line;
-            const std::size_t problems_before = problems.total;
-            if (record.fields.size() != header_fields) {
-                problems.add(line, {}, "has " + std::to_string(record.fields.size()) +
-                                           (record.fields.size() == 1 ? " field" : " fields") +
-                                           ", the header has " + std::to_string(header_fields));
-                ++problems.bad_rows;
-                continue;
-            }
-
-            Response response;
-            bad_keys.clear();
-            response.instrument_id = instrument.id;
-            response.instrument_version = instrument.version;
-            response.captured_by = options.captured_by;
-            response.team = options.team;
-            response.respondent_type = options.respondent_type;
-            for (std::size_t i = 0; i < header_fields; ++i) {
-                const Column& column = columns[i];
-                const std::string_view value = trim(record.fields[i]);
-                if (value.empty())
-                    continue;
-                switch (column.kind) {
-                case ColumnKind::ignored:
-                    if (column.name.empty()) // refused named columns are reported once, above
-                        problems.add(line, {}, "column " + std::to_string(i + 1) +
-                                                   " has a value but no name in the header");
-                    break;
-                case ColumnKind::question: {
-                    std::optional<Answer> answer;
-                    std::string problem = convert(column, value, answer, scratch);
-                    if (!problem.empty()) {
-                        problems.add(line, column.name, std::move(problem));
-                        bad_keys.push_back(column.question->key);
-                    } else if (answer) {
-                        response.answers.emplace(column.question->key, std::move(*answer));
-                    }
-                    break;
-                }
-                case ColumnKind::uuid:
-                    if (is_uuid(lowered(value, scratch)))
-                        response.uuid = scratch;
-                    else // left blank, so it gets a fresh uuid for the checks below
-                        problems.add(line, column.name, in_quotes(value) + " is not a UUID");
-                    break;
-                case ColumnKind::captured_at:
-                    if (auto at = normalise_timestamp(value))
-                        response.captured_at = std::move(*at);
-                    else
-                        problems.add(line, column.name,
-                                     in_quotes(value) +
-                                         " is not a date and time: write e.g. 2024-03-01T14:30:00Z");
-                    break;
-                case ColumnKind::captured_by:
-                    response.captured_by = value;
-                    break;
-                case ColumnKind::team:
-                    response.team = value;
-                    break;
-                case ColumnKind::respondent_type:
-                    response.respondent_type = lowered(value, scratch);
-                    break;
-                }
-            }
-
-            if (response.uuid.empty()) {
-                response.uuid = new_uuid();
-            } else {
-                auto [it, fresh] = uuid_lines.emplace(response.uuid, line);
-                if (!fresh)
-                    problems.add(line, "uuid", "response " + response.uuid +
-                                                   " appears more than once in the file (first on line " +
-                                                   std::to_string(it->second) + ")");
-                else if (store.find_response(response.uuid).has_value())
-                    problems.add(line, "uuid",
-                                 "response " + response.uuid + " is already in the database");
-            }
-            if (response.captured_at.empty())
-                response.captured_at = now;
-
-            for (auto& problem : validator.check(response, ValidationMode::complete)) {
-                // A cell that failed to convert is blank here: don't also call it "required".
-                if (std::find(bad_keys.begin(), bad_keys.end(), problem.question_key) ==
-                    bad_keys.end())
-                    problems.add(line, std::move(problem.question_key), std::move(problem.message));
-            }
-
-            if (problems.total != problems_before)
-                ++problems.bad_rows;
-            else if (problems.total == 0) // once anything is wrong, stop keeping responses
-                responses.push_back(std::move(response));
+            if (++rows == rows_per_progress && input.size() > 0)
+                // Estimate the number of rows from the first ones' size, sparing rehashes.
+                importer.expect_rows(static_cast<std::size_t>(static_cast<double>(input.size()) /
+                                                              static_cast<double>(reader.bytes_read()) *
+                                                              static_cast<double>(rows) * 1.05));
+            importer.import(record);
         }
     } catch (const CsvError& error) {
         problems.add(error.line(), {}, error.what());
-        throw ImportError(name + ": " + error.what() + "; nothing was imported",
-                          std::move(problems.list));
+        throw ImportError(name + ": " + error.what() + "; nothing was imported", std::move(problems.list));
     }
-    if (in.bad())
+    if (input.stream().bad())
         throw Error(name + ": cannot be read: the read failed part way through");
 
     if (rows == 0)
@@ -459,14 +544,14 @@ std::size_t import_responses_csv(Store& store, const fs::path& file,
         std::string text = summary(name, problems, rows); // before the list is moved away
         throw ImportError(text, std::move(problems.list));
     }
-
     if (progress) {
-        progress->update(file_size, file_size, stage);
+        progress->update(input.size(), input.size(), stage);
         if (progress->cancelled())
             throw Cancelled{};
+        progress->update(input.size(), input.size(), "saving " + file_name); // the commit can take a while
     }
-    store.add_responses(responses, actor, file_name, progress);
-    return responses.size();
+    writer.commit(actor, file_name);
+    return writer.added();
 }
 
 } // namespace chorus

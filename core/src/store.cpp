@@ -1,6 +1,7 @@
 #include "chorus/store.hpp"
 
 #include "audit_row.hpp"
+#include "store_internal.hpp"
 #include "chorus/dates.hpp"
 #include "chorus/instrument_json.hpp"
 #include "chorus/periods.hpp"
@@ -19,11 +20,6 @@ namespace {
 
 constexpr std::size_t progress_every = 1000;
 constexpr int sqlite_constraint = 19; // SQLITE_CONSTRAINT, without including sqlite3.h here
-
-std::string version_name(const std::string& id, int version)
-{
-    return id + " version " + std::to_string(version);
-}
 
 nlohmann::json answers_to_json(const std::map<std::string, Answer>& answers)
 {
@@ -60,53 +56,10 @@ ResponseSummary summary_of(const sql::Statement& row)
 
 } // namespace
 
-// A stored instrument version with the row ids its answers refer to.
-struct LoadedVersion {
-    std::int64_t row_id = 0;
-    Instrument instrument;
-    struct QuestionRows {
-        std::int64_t id = 0;
-        std::unordered_map<std::string, std::int64_t> choice_ids; // option code -> choice.id
-    };
-    std::unordered_map<std::string, QuestionRows> questions; // key -> rows
-    std::unique_ptr<ResponseValidator> validator;
-};
-
-// The statements that write one response, prepared once per write transaction.
-struct ResponseStatements {
-    explicit ResponseStatements(sql::Connection& connection)
-        : insert_response(connection.prepare(
-              "INSERT INTO response (uuid, instrument_version_id, captured_at, captured_by, team, respondent_type, "
-              "saved_at) VALUES (?, ?, ?, ?, ?, ?, ?)")),
-          insert_choice(connection.prepare("INSERT INTO answer_choice VALUES (?, ?, ?)")),
-          insert_value(connection.prepare("INSERT INTO answer_value VALUES (?, ?, ?)")),
-          delete_draft(connection.prepare("DELETE FROM draft WHERE uuid = ?"))
-    {
-    }
-    sql::Statement insert_response;
-    sql::Statement insert_choice;
-    sql::Statement insert_value;
-    sql::Statement delete_draft;
-};
-
-struct Store::Impl {
-    explicit Impl(const std::filesystem::path& file) : connection(file) {}
-
-    sql::Connection connection;
-    // Stored versions never change, so caching them is safe across connections.
-    std::map<std::pair<std::string, int>, std::unique_ptr<LoadedVersion>> versions;
-
-    const LoadedVersion* find_version(const std::string& id, int version);
-    const LoadedVersion& version_of(const Response& response);
-    void insert_response(const LoadedVersion& loaded, const Response& response, const std::string& saved_at,
-                         ResponseStatements& statements);
-    void insert_answers(const LoadedVersion& loaded, std::int64_t response_id, const Response& response,
-                        ResponseStatements& statements);
-    void record_change(const std::string& uuid, const std::string& actor, const std::string& action,
-                       const std::string& reason);
-    void audit(const std::string& actor, const std::string& action, const std::string& entity,
-               const std::string& detail);
-};
+std::string version_name(const std::string& id, int version)
+{
+    return id + " version " + std::to_string(version);
+}
 
 const LoadedVersion* Store::Impl::find_version(const std::string& id, int version)
 {
@@ -152,12 +105,20 @@ const LoadedVersion& Store::Impl::version_of(const Response& response)
     return *loaded;
 }
 
-void Store::Impl::insert_response(const LoadedVersion& loaded, const Response& response, const std::string& saved_at,
-                                  ResponseStatements& statements)
+ResponseInserter::ResponseInserter(sql::Connection& connection)
+    : connection_(connection),
+      insert_response_(connection.prepare(
+          "INSERT INTO response (uuid, instrument_version_id, captured_at, captured_by, team, respondent_type, "
+          "saved_at) VALUES (?, ?, ?, ?, ?, ?, ?)")),
+      insert_choice_(connection.prepare("INSERT INTO answer_choice VALUES (?, ?, ?)")),
+      insert_value_(connection.prepare("INSERT INTO answer_value VALUES (?, ?, ?)")),
+      delete_draft_(connection.prepare("DELETE FROM draft WHERE uuid = ?"))
 {
-    auto& insert_response = statements.insert_response;
-    auto& delete_draft = statements.delete_draft;
-    insert_response.bind(1, response.uuid)
+}
+
+void ResponseInserter::insert(const LoadedVersion& loaded, const Response& response, const std::string& saved_at)
+{
+    insert_response_.bind(1, response.uuid)
         .bind(2, loaded.row_id)
         .bind(3, response.captured_at)
         .bind(4, response.captured_by)
@@ -165,27 +126,26 @@ void Store::Impl::insert_response(const LoadedVersion& loaded, const Response& r
         .bind(6, response.respondent_type)
         .bind(7, saved_at);
     try {
-        insert_response.run();
+        insert_response_.run();
     } catch (const sql::SqliteError& error) {
         if (error.code() == sqlite_constraint)
-            throw Error(connection.file().string() + ": response " + response.uuid + " is already stored");
+            throw Error(connection_.file().string() + ": response " + response.uuid + " is already stored");
         throw;
     }
-    insert_answers(loaded, connection.last_insert_rowid(), response, statements);
-    delete_draft.bind(1, response.uuid);
-    delete_draft.run();
+    insert_answers(loaded, connection_.last_insert_rowid(), response);
+    if (completes_drafts) {
+        delete_draft_.bind(1, response.uuid);
+        delete_draft_.run();
+    }
 }
 
-void Store::Impl::insert_answers(const LoadedVersion& loaded, std::int64_t response_id, const Response& response,
-                                 ResponseStatements& statements)
+void ResponseInserter::insert_answers(const LoadedVersion& loaded, std::int64_t response_id, const Response& response)
 {
-    auto& insert_choice = statements.insert_choice;
-    auto& insert_value = statements.insert_value;
     for (const auto& [key, answer] : response.answers) {
         const auto& rows = loaded.questions.at(key);
         auto add_choice = [&](const std::string& code) {
-            insert_choice.bind(1, response_id).bind(2, rows.id).bind(3, rows.choice_ids.at(code));
-            insert_choice.run();
+            insert_choice_.bind(1, response_id).bind(2, rows.id).bind(3, rows.choice_ids.at(code));
+            insert_choice_.run();
         };
         if (auto code = std::get_if<std::string>(&answer); code && !rows.choice_ids.empty()) {
             add_choice(*code);
@@ -196,13 +156,13 @@ void Store::Impl::insert_answers(const LoadedVersion& loaded, std::int64_t respo
                 add_choice(each);
             continue;
         }
-        insert_value.bind(1, response_id).bind(2, rows.id);
+        insert_value_.bind(1, response_id).bind(2, rows.id);
         std::visit([&](const auto& value) {
             using T = std::decay_t<decltype(value)>;
             if constexpr (!std::is_same_v<T, std::vector<std::string>>)
-                insert_value.bind(3, value);
+                insert_value_.bind(3, value);
         }, answer);
-        insert_value.run();
+        insert_value_.run();
     }
 }
 
@@ -334,8 +294,7 @@ void Store::add_response(const Response& response, const std::string& actor)
         throw InvalidResponse("response " + response.uuid, std::move(problems));
     auto& connection = impl_->connection;
     sql::Transaction transaction(connection);
-    ResponseStatements statements(connection);
-    impl_->insert_response(loaded, response, utc_now(), statements);
+    ResponseInserter(connection).insert(loaded, response, utc_now());
     impl_->audit(actor, "response.add", response.uuid,
                  version_name(response.instrument_id, response.instrument_version));
     transaction.commit();
@@ -360,7 +319,7 @@ void Store::add_responses(const std::vector<Response>& responses, const std::str
     }
     auto& connection = impl_->connection;
     sql::Transaction transaction(connection);
-    ResponseStatements statements(connection);
+    ResponseInserter inserter(connection);
     const std::string saved_at = utc_now();
     for (std::size_t i = 0; i < responses.size(); ++i) {
         if (progress && i % progress_every == 0) {
@@ -368,7 +327,7 @@ void Store::add_responses(const std::vector<Response>& responses, const std::str
                 throw Cancelled();
             progress->update(i, responses.size(), "saving responses");
         }
-        impl_->insert_response(*versions[i], responses[i], saved_at, statements);
+        inserter.insert(*versions[i], responses[i], saved_at);
     }
     std::string detail;
     for (const auto& [version, count] : per_version)
@@ -554,8 +513,7 @@ void Store::update_response(const Response& response, const std::string& actor, 
     update.bind(1, response.captured_at).bind(2, response.captured_by).bind(3, response.team)
         .bind(4, response.respondent_type).bind(5, response_id);
     update.run();
-    ResponseStatements statements(connection);
-    impl_->insert_answers(loaded, response_id, response, statements);
+    ResponseInserter(connection).insert_answers(loaded, response_id, response);
     impl_->record_change(response.uuid, actor, "edit", reason);
     impl_->audit(actor, "response.edit", response.uuid, "changed: " + changed_fields(*before, response));
     transaction.commit();

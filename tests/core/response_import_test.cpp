@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <map>
 #include <string>
 #include <vector>
@@ -332,6 +333,93 @@ TEST_F(ResponseImportTest, RefusesEmptyHeaderOnlyMalformedAndUnreadableFiles)
     options.instrument_id = "no-such-instrument";
     EXPECT_THROW(import_responses_csv(store, file, options, "tester"), Error);
     EXPECT_EQ(store.count_responses(), 0);
+}
+
+// Large files take the bulk path (indexes dropped during the write and rebuilt at commit):
+// what is written before a problem or a cancel must vanish and the indexes come back.
+constexpr int large_rows = 20'000;
+
+std::string large_file(std::string_view last_row)
+{
+    std::string text = "agree,many\n";
+    for (int row = 1; row < large_rows; ++row)
+        text += "agree,cin;cp\n";
+    return text + std::string(last_row) + "\n";
+}
+
+// A made-up uuid numbered n.
+std::string numbered_uuid(int n)
+{
+    char text[40];
+    std::snprintf(text, sizeof text, "%08x-0000-4000-8000-000000000000", static_cast<unsigned>(n));
+    return text;
+}
+
+// Cancels once it has been asked `after` times, i.e. part way through the rows.
+class CancelLater : public Progress {
+public:
+    explicit CancelLater(int after) : after_(after) {}
+    void update(std::uint64_t, std::uint64_t, std::string_view) override {}
+    bool cancelled() const override { return ++asked_ > after_; }
+
+private:
+    int after_;
+    mutable int asked_ = 0;
+};
+
+TEST_F(ResponseImportTest, ImportsALargeFileWholeWithItsIndexes)
+{
+    EXPECT_EQ(import(large_file("disagree,early_help")), static_cast<std::size_t>(large_rows));
+    EXPECT_EQ(store.count_responses("every-type"), large_rows);
+    EXPECT_EQ(test::response_indexes(store), test::all_response_indexes);
+    const auto log = store.audit_log(1);
+    EXPECT_EQ(log.at(0).action, "responses.import");
+    EXPECT_EQ(log.at(0).detail, std::to_string(large_rows) + " responses to every-type version 1");
+}
+
+TEST_F(ResponseImportTest, BadLastRowOfALargeFileLeavesTheDatabaseUnchanged)
+{
+    import(std::string("uuid,agree\n") + uuid_c + ",agree\n");
+    const Snapshot before = snapshot();
+    const auto audit_before = store.audit_log().size();
+
+    const ImportError error = import_error(large_file("agree,nope"));
+    EXPECT_TRUE(has_problem(error, large_rows + 1, "many", "\"nope\"")) << describe(error);
+    EXPECT_EQ(error.problems().size(), 1u) << describe(error);
+    EXPECT_NE(std::string(error.what()).find("1 of " + std::to_string(large_rows) + " rows have problems"),
+              std::string::npos)
+        << error.what();
+    EXPECT_EQ(snapshot(), before);
+    EXPECT_EQ(store.audit_log().size(), audit_before);
+    EXPECT_EQ(test::response_indexes(store), test::all_response_indexes);
+}
+
+TEST_F(ResponseImportTest, RefusesDuplicatesFarApartInALargeFile)
+{
+    std::string text = "uuid,agree\n";
+    for (int row = 0; row < large_rows; ++row)
+        text += numbered_uuid(row) + ",agree\n";
+    text += numbered_uuid(0) + ",agree\n" + numbered_uuid(large_rows - 1) + ",agree\n";
+    const ImportError error = import_error(text);
+    EXPECT_TRUE(has_problem(error, large_rows + 2, "uuid", "more than once in the file (first on line 2)"))
+        << describe(error);
+    EXPECT_TRUE(has_problem(error, large_rows + 3, "uuid",
+                            "(first on line " + std::to_string(large_rows + 1) + ")"))
+        << describe(error);
+    EXPECT_EQ(error.problems().size(), 2u) << describe(error);
+    EXPECT_EQ(store.count_responses(), 0);
+}
+
+TEST_F(ResponseImportTest, CancelledPartWayThroughWritesNothing)
+{
+    import(std::string("uuid,agree\n") + uuid_c + ",agree\n");
+    const Snapshot before = snapshot();
+    const auto audit_before = store.audit_log().size();
+    CancelLater progress(5); // after about 5,000 rows have been written
+    EXPECT_THROW(import(large_file("agree,cin"), &progress), Cancelled);
+    EXPECT_EQ(snapshot(), before);
+    EXPECT_EQ(store.audit_log().size(), audit_before);
+    EXPECT_EQ(test::response_indexes(store), test::all_response_indexes);
 }
 
 TEST(RowProblemTest, ToStringNamesTheLineAndColumn)

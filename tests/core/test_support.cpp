@@ -1,6 +1,7 @@
 #include "test_support.hpp"
 
 #include "chorus/instrument_json.hpp"
+#include "chorus/store.hpp"
 
 #include <fstream>
 #include <random>
@@ -79,6 +80,17 @@ std::string every_type_json(int version)
 Instrument every_type_instrument(int version)
 {
     return parse_instrument(every_type_json(version), "every-type.json");
+}
+
+std::vector<std::string> response_indexes(Store& store)
+{
+    auto rows = store.connection().prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        "AND tbl_name IN ('response', 'answer_choice', 'answer_value') ORDER BY name");
+    std::vector<std::string> names;
+    while (rows.step())
+        names.push_back(rows.column_text(0));
+    return names;
 }
 
 } // namespace chorus::test

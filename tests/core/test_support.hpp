@@ -6,6 +6,11 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
+
+namespace chorus {
+class Store;
+}
 
 namespace chorus::test {
 
@@ -31,5 +36,11 @@ std::string read_file(const std::filesystem::path& file);
 // Only `agree` is required. count: integer 0..120; amount: decimal 0..1000.
 std::string every_type_json(int version = 1);
 Instrument every_type_instrument(int version = 1);
+
+// The secondary indexes of the response and answer tables, by name: a bulk write drops
+// them and builds them again at commit, and a rollback must bring them back.
+std::vector<std::string> response_indexes(Store& store);
+inline const std::vector<std::string> all_response_indexes{"answer_choice_count", "answer_value_by_question",
+                                                           "response_by_instrument"};
 
 } // namespace chorus::test

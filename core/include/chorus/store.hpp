@@ -7,6 +7,7 @@
 #include "chorus/export.hpp"
 #include "chorus/instrument.hpp"
 #include "chorus/response.hpp"
+#include "chorus/response_validation.hpp"
 #include "chorus/sqlite.hpp"
 
 #include <cstdint>
@@ -72,6 +73,8 @@ class CHORUS_CORE_API Store {
 public:
     static constexpr int schema_version = 4;
 
+    class BulkWriter;
+
     // Opens (creating if needed) and migrates to schema_version, in a transaction.
     // Throws Error naming the file when it is not a database, is from a newer Chorus,
     // is locked, read-only or damaged.
@@ -91,7 +94,8 @@ public:
     Instrument instrument(const std::string& id, int version = 0); // throws Error when absent
 
     // Responses. Validated in full against their instrument version (InvalidResponse);
-    // a uuid already stored is refused. add_responses is all or nothing.
+    // a uuid already stored is refused. add_responses is all or nothing; for more
+    // responses than fit in memory, use a BulkWriter.
     void add_response(const Response& response, const std::string& actor);
     void add_responses(const std::vector<Response>& responses, const std::string& actor,
                        const std::string& audit_entity, Progress* progress = nullptr);
@@ -127,6 +131,44 @@ public:
     struct Impl;
 
 private:
+    std::unique_ptr<Impl> impl_;
+};
+
+// Writes many responses to one instrument version as ONE transaction, with its statements
+// prepared once, the version looked up once and a bigger page cache: the bulk path of CSV
+// imports and the benchmark generator, for a million responses streamed from a file.
+// Other connections see nothing until commit(); a writer destroyed without commit() (after
+// an exception, a cancel or a bad row) rolls everything back. Its transaction runs with
+// foreign key checks off: every id it writes comes from the stored version or the row it has
+// just written (docs/storage.md, "Bulk writes"). The Store must outlive the writer and takes
+// no other writes meanwhile.
+class CHORUS_CORE_API Store::BulkWriter {
+public:
+    // Takes the write lock. version 0 = latest; throws Error naming the store when absent.
+    BulkWriter(Store& store, const std::string& instrument_id, int version = 0);
+    ~BulkWriter();
+    BulkWriter(const BulkWriter&) = delete;
+    BulkWriter& operator=(const BulkWriter&) = delete;
+
+    const Instrument& instrument() const;
+    // The problems add() would find, as Store::add_response checks them; writes nothing.
+    std::vector<AnswerProblem> check(const Response& response) const;
+    // Writes the response when it has no problems; returns its problems (then nothing is
+    // written). A uuid already stored throws Error: ask contains() first when it may be.
+    std::vector<AnswerProblem> add(const Response& response);
+    // A response with this uuid is stored, before this writer or by it.
+    bool contains(const std::string& uuid);
+    std::size_t added() const;
+    // A hint: about this many responses will be added. When they are many (10,000 or more)
+    // and outnumber the responses already stored, the secondary indexes of responses and
+    // answers are dropped now and built once at commit, from sorted rows, which is faster
+    // than keeping them up to date row by row. A rollback restores them.
+    void expect(std::size_t responses);
+    // Records "responses.import" of audit_entity (a file name) with the count, and commits.
+    void commit(const std::string& actor, const std::string& audit_entity);
+
+private:
+    struct Impl;
     std::unique_ptr<Impl> impl_;
 };
 

@@ -1,0 +1,188 @@
+// Store::BulkWriter: many responses to one instrument version in one transaction.
+#include "audit_row.hpp"
+#include "chorus/dates.hpp"
+#include "store_internal.hpp"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace chorus {
+
+namespace {
+
+// 32 MiB instead of SQLite's 2 MiB: fewer pages of the growing tables and of the uuid index
+// spilled to the WAL and read back. The index builds at commit sort in as much again, so a
+// million-row import peaks near 130 MB; with 64 MiB it came within 10 MB of its 200 MB budget.
+constexpr int bulk_cache_kib = 32 * 1024;
+// Below this, rebuilding the indexes at commit saves less than it costs to decide.
+constexpr std::size_t defer_indexes_from = 10'000;
+
+// Foreign key checks off for the writer's transaction (SQLite allows the switch only outside
+// one). They would look up the response, question and choice of every answer row, the
+// biggest cost of a bulk write; the writer takes those ids from the stored version and the
+// response row it has just written, so every answer refers to existing rows by construction.
+class ForeignKeysOff {
+public:
+    explicit ForeignKeysOff(sql::Connection& connection) : connection_(connection)
+    {
+        connection_.exec("PRAGMA foreign_keys = OFF");
+    }
+    ~ForeignKeysOff()
+    {
+        try {
+            restore();
+        } catch (...) {
+            // Cannot fail outside a transaction, which the writer's has ended by now.
+        }
+    }
+    // Once the transaction has ended (committed), so the connection checks again at once.
+    void restore()
+    {
+        if (std::exchange(off_, false))
+            connection_.exec("PRAGMA foreign_keys = ON");
+    }
+    ForeignKeysOff(const ForeignKeysOff&) = delete;
+    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+
+private:
+    sql::Connection& connection_;
+    bool off_ = true;
+};
+
+} // namespace
+
+struct Store::BulkWriter::Impl {
+    Impl(Store::Impl& owner, const LoadedVersion& version)
+        : store(owner), loaded(version), foreign_keys_off(owner.connection), transaction(owner.connection),
+          inserter(owner.connection), find_uuid(owner.connection.prepare("SELECT 1 FROM response WHERE uuid = ?")),
+          saved_at(utc_now())
+    {
+        auto& connection = owner.connection;
+        auto cache = connection.prepare("PRAGMA cache_size");
+        cache.step();
+        cache_size_before = cache.column_int64(0);
+        connection.exec("PRAGMA cache_size = -" + std::to_string(bulk_cache_kib));
+        auto drafts = connection.prepare("SELECT EXISTS (SELECT 1 FROM draft)");
+        drafts.step();
+        inserter.completes_drafts = drafts.column_int(0) != 0;
+    }
+
+    ~Impl()
+    {
+        try {
+            store.connection.exec("PRAGMA cache_size = " + std::to_string(cache_size_before));
+        } catch (...) {
+            // Only a setting of this connection: the default would do as well.
+        }
+    }
+
+    Store::Impl& store;
+    const LoadedVersion& loaded;
+    ForeignKeysOff foreign_keys_off; // before the transaction, ended after it
+    sql::Transaction transaction;
+    ResponseInserter inserter;
+    sql::Statement find_uuid;
+    const std::string saved_at; // one save time for the whole batch, as add_responses
+    std::int64_t cache_size_before = 0;
+    std::size_t added = 0;
+    std::vector<std::string> deferred_indexes; // CREATE INDEX statements to run at commit
+
+    std::int64_t stored_responses()
+    {
+        auto count = store.connection.prepare("SELECT count(*) FROM response");
+        count.step();
+        return count.column_int64(0);
+    }
+
+    void defer_indexes()
+    {
+        auto& connection = store.connection;
+        std::vector<std::string> names;
+        auto indexes = connection.prepare(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            "AND tbl_name IN ('response', 'answer_choice', 'answer_value') ORDER BY name");
+        while (indexes.step()) {
+            names.push_back(indexes.column_text(0));
+            deferred_indexes.push_back(indexes.column_text(1));
+        }
+        for (const auto& name : names)
+            connection.exec("DROP INDEX \"" + name + "\"");
+    }
+};
+
+namespace {
+
+const LoadedVersion& loaded_version(Store::Impl& store, const std::string& id, int version)
+{
+    const LoadedVersion* loaded = store.find_version(id, version);
+    if (!loaded)
+        throw Error(store.connection.file().string() + ": there is no instrument \"" + id + "\""
+                    + (version ? " version " + std::to_string(version) : std::string()));
+    return *loaded;
+}
+
+} // namespace
+
+Store::BulkWriter::BulkWriter(Store& store, const std::string& instrument_id, int version)
+    : impl_(std::make_unique<Impl>(*store.impl_, loaded_version(*store.impl_, instrument_id, version)))
+{
+}
+
+Store::BulkWriter::~BulkWriter() = default;
+
+const Instrument& Store::BulkWriter::instrument() const
+{
+    return impl_->loaded.instrument;
+}
+
+std::vector<AnswerProblem> Store::BulkWriter::check(const Response& response) const
+{
+    return impl_->loaded.validator->check(response, ValidationMode::complete);
+}
+
+std::vector<AnswerProblem> Store::BulkWriter::add(const Response& response)
+{
+    auto problems = check(response);
+    if (problems.empty()) {
+        impl_->inserter.insert(impl_->loaded, response, impl_->saved_at);
+        ++impl_->added;
+    }
+    return problems;
+}
+
+bool Store::BulkWriter::contains(const std::string& uuid)
+{
+    auto& find = impl_->find_uuid;
+    find.bind(1, uuid);
+    const bool found = find.step();
+    find.reset();
+    return found;
+}
+
+std::size_t Store::BulkWriter::added() const
+{
+    return impl_->added;
+}
+
+void Store::BulkWriter::expect(std::size_t responses)
+{
+    if (!impl_->deferred_indexes.empty() || responses < defer_indexes_from)
+        return;
+    if (static_cast<std::int64_t>(responses) > impl_->stored_responses())
+        impl_->defer_indexes();
+}
+
+void Store::BulkWriter::commit(const std::string& actor, const std::string& audit_entity)
+{
+    for (const auto& create : impl_->deferred_indexes)
+        impl_->store.connection.exec(create);
+    const Instrument& instrument = impl_->loaded.instrument;
+    insert_audit_row(impl_->store.connection, actor, "responses.import", audit_entity,
+                     std::to_string(impl_->added) + " responses to " + version_name(instrument.id, instrument.version));
+    impl_->transaction.commit();
+    impl_->foreign_keys_off.restore();
+}
+
+} // namespace chorus

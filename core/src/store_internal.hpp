@@ -1,0 +1,63 @@
+#pragma once
+// Store's private parts, shared by store.cpp and store_bulk.cpp (internal).
+#include "chorus/response_validation.hpp"
+#include "chorus/store.hpp"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+namespace chorus {
+
+// A stored instrument version with the row ids its answers refer to.
+struct LoadedVersion {
+    std::int64_t row_id = 0;
+    Instrument instrument;
+    struct QuestionRows {
+        std::int64_t id = 0;
+        std::unordered_map<std::string, std::int64_t> choice_ids; // option code -> choice.id
+    };
+    std::unordered_map<std::string, QuestionRows> questions; // key -> rows
+    std::unique_ptr<ResponseValidator> validator;
+};
+
+// Writes the rows of one valid response, with statements prepared once per write transaction.
+class ResponseInserter {
+public:
+    explicit ResponseInserter(sql::Connection& connection);
+    void insert(const LoadedVersion& loaded, const Response& response, const std::string& saved_at);
+    // The answer rows alone, for a response row already there (a correction rewrites them).
+    void insert_answers(const LoadedVersion& loaded, std::int64_t response_id, const Response& response);
+    // False when no stored draft can share a response's uuid, sparing a DELETE per response.
+    bool completes_drafts = true;
+
+private:
+    sql::Connection& connection_;
+    sql::Statement insert_response_;
+    sql::Statement insert_choice_;
+    sql::Statement insert_value_;
+    sql::Statement delete_draft_;
+};
+
+struct Store::Impl {
+    explicit Impl(const std::filesystem::path& file) : connection(file) {}
+
+    sql::Connection connection;
+    // Stored versions never change, so caching them is safe across connections.
+    std::map<std::pair<std::string, int>, std::unique_ptr<LoadedVersion>> versions;
+
+    const LoadedVersion* find_version(const std::string& id, int version);
+    const LoadedVersion& version_of(const Response& response);
+    void audit(const std::string& actor, const std::string& action, const std::string& entity,
+               const std::string& detail);
+    // Keeps why a response was corrected or deleted beside it, apart from the audit log.
+    void record_change(const std::string& uuid, const std::string& actor, const std::string& action,
+                       const std::string& reason);
+};
+
+std::string version_name(const std::string& id, int version);
+
+} // namespace chorus
