@@ -3,8 +3,7 @@
 # into a scratch root and run from there alone, with a clean environment (no build tree on any
 # path, CHORUS_PLUGIN_PATH unset, HOME and XDG folders in a temporary folder).
 #   installers/check-packages.sh [BUILD_DIR]     (default: build; run cpack first)
-# DEB and TGZ must exist; the RPM is checked when there is one (cpack makes it when rpmbuild is
-# installed). Every check prints "ok" or "FAIL"; the last line is "N passed, N failed" and the
+# DEB and TGZ must exist, and the RPM when rpmbuild is installed (cpack makes one only then). Every check prints "ok" or "FAIL"; the last line is "N passed, N failed" and the
 # exit code is 1 when any failed.
 set -uo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -170,8 +169,10 @@ else
 fi
 
 rpm=$(package_file "chorus-${version}-*.rpm")
-if [[ -z $rpm ]]; then
-  echo "skip RPM: no RPM package (cpack makes one only when rpmbuild is installed)"
+if [[ -z $rpm ]] && command -v rpmbuild >/dev/null; then
+  fail "RPM package exists (rpmbuild is installed, so cpack should have made one)"
+elif [[ -z $rpm ]]; then
+  echo "skip RPM: no rpmbuild, so cpack made no RPM package (install-deps.sh installs rpm)"
 elif ! command -v rpm2archive >/dev/null; then
   fail "RPM: rpm2archive (package rpm) to unpack $(basename "$rpm")"
 else
