@@ -45,6 +45,14 @@ run_installed() {
     XDG_CACHE_HOME="$home/cache" USER=packager LANG=C.UTF-8 "$@"
 }
 
+# still_running_at_timeout COMMAND...: COMMAND (ending in `timeout N PROGRAM`) was stopped by
+# timeout rather than ending by itself.
+still_running_at_timeout() {
+  "$@"
+  local status=$?
+  ((status == 124)) || { echo "ended by itself with status $status"; return 1; }
+}
+
 # check_layout NAME PREFIX: what is installed under PREFIX (the package's /usr, or the
 # archive's top folder), and that it runs from there.
 check_layout() {
@@ -103,6 +111,10 @@ check_layout() {
     run_installed "$cli" complaints list --open --db "$db" --today 2026-03-31
   check "$name: the demo's register has open complaints" \
     grep -qE "^As at 2026-03-31: [1-9][0-9]* complaints, [0-9]+ open" "$out"
+  # The desktop app starts and stays up on a fresh database (timeout's 124: still running
+  # when stopped), on its own virtual display.
+  check "$name: chorus starts on a fresh database" still_running_at_timeout \
+    run_installed xvfb-run -a -s '-screen 0 1280x800x24' timeout 8 "$prefix/bin/chorus" --db "$work/$name-app.db" --view plugins
   rm -rf "$work/home"
 }
 
