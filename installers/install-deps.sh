@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Chorus needs to build and test, from the distribution's packages.
 # Debian 12 / Ubuntu 22.04+ only; README lists the equivalents for Fedora, Homebrew and vcpkg.
+# Packaging (installers/CMakeLists.txt, check-packages.sh) needs dpkg-dev, fakeroot, rpm
+# (rpmbuild, rpm2archive), file, man-db, and the validators desktop-file-utils and appstream.
 # Idempotent: when every package is already present it changes nothing and needs no network.
 set -euo pipefail
 
@@ -9,6 +11,7 @@ packages=(
   libwxgtk3.2-dev libboost-dev libboost-filesystem-dev
   libsqlite3-dev sqlite3 nlohmann-json3-dev libgtest-dev time
   xvfb xauth imagemagick
+  desktop-file-utils appstream file man-db rpm
 )
 
 if ! command -v apt-get >/dev/null 2>&1; then
