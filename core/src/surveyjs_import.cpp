@@ -27,6 +27,8 @@ std::string unsupported_reason(const std::string& type)
 {
     if (type == "expression")
         return "it is calculated, not asked";
+    if (type == "rating")
+        return "its scale has fewer than 2 or more than 21 values";
     if (type == "paneldynamic" || type == "matrixdynamic")
         return "Chorus has no repeated groups";
     return "Chorus has no such question type";
