@@ -10,6 +10,7 @@ packages=(
   build-essential cmake pkg-config dpkg-dev fakeroot git
   libwxgtk3.2-dev libboost-dev libboost-filesystem-dev
   libsqlite3-dev sqlite3 nlohmann-json3-dev libgtest-dev time
+  libzip-dev libexpat1-dev
   xvfb xauth imagemagick
   desktop-file-utils appstream file man-db rpm
 )

@@ -1,7 +1,9 @@
 // instruments list | show | import
 #include "commands.hpp"
+#include "problems.hpp"
 #include "table.hpp"
 
+#include "chorus/definition_import.hpp"
 #include "chorus/instrument_json.hpp"
 
 #include <ostream>
@@ -118,12 +120,24 @@ int instruments_show(const Arguments& arguments, Context& context)
 
 int instruments_import(const Arguments& arguments, Context& context)
 {
+    const bool dry_run = arguments.has("dry-run");
     // In order, one at a time: a bad file stops the run, and the files before it
     // stay imported (each add is its own transaction).
     for (const auto& file : arguments.operands()) {
-        const auto instrument = load_instrument_file(file);
-        const auto outcome = context.store().add_instrument(instrument, context.actor());
+        const auto imported = import_definition_file(file);
+        // What another tool's file lost in conversion; the import goes on.
+        for (const auto& line : describe(imported.warnings))
+            context.err() << "warning: " << line << '\n';
+        const auto& instrument = imported.instrument;
         const std::string name = instrument.id + " version " + std::to_string(instrument.version);
+        if (dry_run) {
+            const auto count = instrument.questions.size();
+            context.out() << "would import " << name << " (" << count << (count == 1 ? " question" : " questions")
+                          << "; nothing stored)\n";
+            print_instrument_text(context.out(), instrument);
+            continue;
+        }
+        const auto outcome = context.store().add_instrument(instrument, context.actor());
         if (outcome == AddOutcome::added)
             context.out() << "added " << name << '\n';
         else

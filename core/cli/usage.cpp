@@ -159,9 +159,10 @@ std::vector<Command> make_commands()
                              format("text|json", "output format (default: text)")},
                             instruments_show));
     table.push_back(command({"instruments", "import"}, {"FILE...", 1, any_number},
-                            "Import instrument definitions (JSON), in order; stops at the "
-                            "first bad file.",
-                            {}, instruments_import));
+                            "Import instrument definitions (Chorus JSON, SurveyJS JSON or "
+                            "XLSForm .xlsx), in order; stops at the first bad file.",
+                            {flag("dry-run", "show what would be imported; store nothing")},
+                            instruments_import));
 
     auto add_options = response_metadata_options(
         {required_option("instrument", "ID", "the instrument answered"),
