@@ -63,6 +63,7 @@ struct MeasureDefinition {
     // survey and complaint_outcomes: the codes that count as positive (e.g. agree and
     // strongly agree) and those that leave the base. nullopt = the defaults: for a survey
     // the question's options among default_out_of_base_codes(), for outcomes "withdrawn".
+    // Outcomes' positive codes default (in the file reader) to upheld and partially upheld.
     std::vector<std::string> positive;
     std::optional<std::vector<std::string>> out_of_base;
     bool blank_in_base = false; // survey: count blank answers in the base as not positive
@@ -73,6 +74,7 @@ struct MeasureDefinition {
     std::string theme;       // complaints_received
     std::string source_type; // compliments_received
 
+    // A file must give frequency and polarity (or its defaults must); these are for code.
     Frequency frequency = Frequency::quarterly;
     std::string collection_method; // e.g. "Child in Need feedback survey"
     std::optional<double> baseline;
@@ -108,7 +110,10 @@ struct MeasureFigures {
     Period period;
     std::int64_t base = 0;     // answers (or points, responses) in the base; the count for counts
     std::int64_t positive = 0; // of the base, how many are positive
-    // Left out of the base, in option order, then "blank" for survey measures that leave blanks out.
+    // Left out of the base, code -> count. Survey, single choice: every out-of-base option of the
+    // question, in option order, zeros too; multiple choice: the codes respondents chose (each
+    // respondent under the first); then "blank" when blanks leave the base. Outcomes: the
+    // measure's out-of-base codes in its order.
     std::vector<std::pair<std::string, std::int64_t>> out_of_base;
     std::optional<double> value; // unrounded percentage, or the count; nullopt when there is no base
     bool suppressed = false;     // 0 < base < minimum_base: shown as "c"
