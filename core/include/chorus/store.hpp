@@ -70,7 +70,7 @@ enum class AddOutcome { added, unchanged };
 
 class CHORUS_CORE_API Store {
 public:
-    static constexpr int schema_version = 4;
+    static constexpr int schema_version = 5;
 
     // Opens (creating if needed) and migrates to schema_version, in a transaction.
     // Throws Error naming the file when it is not a database, is from a newer Chorus,
