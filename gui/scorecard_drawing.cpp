@@ -15,8 +15,8 @@ namespace {
 
 constexpr int image_width = 22, image_height = 16;
 constexpr Rag ratings[] = {Rag::none, Rag::green, Rag::amber, Rag::red, Rag::blue};
-// After the swatches: up and down, each improving then worsening (then no change for
-// maintain measures that moved within the band), then flat.
+// After the swatches: up, then down, each improving, worsening and no change (a "maintain"
+// measure can move beyond the band and stay as close to its target), then flat.
 constexpr int first_arrow = 5;
 
 wxBitmap draw_mark(const std::function<void(wxGraphicsContext&)>& draw)

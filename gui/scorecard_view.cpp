@@ -68,13 +68,14 @@ ScorecardView::ScorecardView(wxWindow* parent, Session& session) : wxPanel(paren
     auto* create = new wxButton(this, wxID_ANY, "Ne&w...");
     for (wxButton* button : {open, edit_, create})
         bar->Add(button, 0, wxRIGHT, 6);
-    bar->AddStretchSpacer();
-    bar->Add(new wxStaticText(this, wxID_ANY, "Report &period:"), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    sizer->Add(bar, 0, wxEXPAND | wxLEFT | wxRIGHT, 12);
+    auto* period_bar = new wxBoxSizer(wxHORIZONTAL);
+    period_bar->Add(new wxStaticText(this, wxID_ANY, "Report &period:"), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
     period_ = new wxChoice(this, wxID_ANY);
     period_->SetName("report period");
-    period_->SetInitialSize(wxSize(360, -1));
-    bar->Add(period_, 0);
-    sizer->Add(bar, 0, wxEXPAND | wxLEFT | wxRIGHT, 12);
+    period_->SetInitialSize(wxSize(380, -1));
+    period_bar->Add(period_, 0);
+    sizer->Add(period_bar, 0, wxLEFT | wxRIGHT | wxTOP, 12);
 
     auto* summary_title = new wxStaticText(this, wxID_ANY, "Plan-area summary (percentages of rated measures)");
     summary_title->SetFont(summary_title->GetFont().Bold());
@@ -82,9 +83,9 @@ ScorecardView::ScorecardView(wxWindow* parent, Session& session) : wxPanel(paren
     summary_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 150), wxLC_REPORT | wxLC_SINGLE_SEL);
     summary_->SetName("summary");
     summary_->SetImageList(make_scorecard_images(), wxIMAGE_LIST_SMALL);
-    summary_->AppendColumn("Plan area", wxLIST_FORMAT_LEFT, 260);
+    summary_->AppendColumn("Plan area", wxLIST_FORMAT_LEFT, 220);
     for (Rag rag : summary_ratings)
-        summary_->AppendColumn(wx(rag_word(rag)), wxLIST_FORMAT_LEFT, 110);
+        summary_->AppendColumn(wx(rag_word(rag)), wxLIST_FORMAT_LEFT, 95);
     summary_->AppendColumn("In words", wxLIST_FORMAT_LEFT, 420);
     sizer->Add(summary_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 12);
     overall_ = new wxStaticText(this, wxID_ANY, "");
@@ -95,14 +96,14 @@ ScorecardView::ScorecardView(wxWindow* parent, Session& session) : wxPanel(paren
     measures_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
     measures_->SetName("measures");
     measures_->SetImageList(make_scorecard_images(), wxIMAGE_LIST_SMALL);
-    measures_->AppendColumn("Measure", wxLIST_FORMAT_LEFT, 380);
-    measures_->AppendColumn("Period", wxLIST_FORMAT_LEFT, 80);
+    measures_->AppendColumn("Measure", wxLIST_FORMAT_LEFT, 340);
+    measures_->AppendColumn("Period", wxLIST_FORMAT_LEFT, 72);
     measures_->AppendColumn("Value", wxLIST_FORMAT_RIGHT, 70);
     measures_->AppendColumn("Base n", wxLIST_FORMAT_RIGHT, 65);
     measures_->AppendColumn("Target", wxLIST_FORMAT_RIGHT, 65);
-    measures_->AppendColumn("RAG", wxLIST_FORMAT_LEFT, 110);
-    measures_->AppendColumn("Against the period before", wxLIST_FORMAT_LEFT, 270);
-    measures_->AppendColumn("Against the same period last year", wxLIST_FORMAT_LEFT, 270);
+    measures_->AppendColumn("RAG", wxLIST_FORMAT_LEFT, 105);
+    measures_->AppendColumn("Against the period before", wxLIST_FORMAT_LEFT, 255);
+    measures_->AppendColumn("Against the same period last year", wxLIST_FORMAT_LEFT, 255);
     sizer->Add(measures_, 1, wxEXPAND | wxLEFT | wxRIGHT, 12);
     note_ = new wxStaticText(this, wxID_ANY, "");
     sizer->Add(note_, 0, wxALL, 12);

@@ -479,19 +479,24 @@ std::string changed_fields(const Response& before, const Response& after)
 
 std::vector<ResponseSummary> Store::list_responses(const ResponseFilter& filter)
 {
-    // The page's ids first, from the list-order index alone, so an offset deep into a
-    // million responses steps over index entries instead of sorting or reading the table.
+    // The page's ids first, from the list-order index alone (schema 5), so an offset deep into
+    // a million responses steps over index entries instead of sorting or reading the table;
+    // with `after`, the index is entered at that response.
     auto rows = impl_->connection.prepare(
-        std::string("SELECT r.uuid, v.instrument, v.version, r.captured_at, r.captured_by, r.team, r.respondent_type "
-                    "FROM response r JOIN instrument_version v ON v.id = r.instrument_version_id "
+        std::string("SELECT r.uuid, v.instrument, v.version, r.captured_at, r.captured_by, r.team, r.respondent_type, "
+                    "r.id FROM response r JOIN instrument_version v ON v.id = r.instrument_version_id "
                     "WHERE r.id IN (SELECT r.id FROM response r ")
-        + response_filter_clause
+        + response_filter_clause + (filter.after ? " AND (r.captured_at, r.id) > (?7, ?8)" : "")
         + " ORDER BY r.captured_at, r.id LIMIT ?5 OFFSET ?6) ORDER BY r.captured_at, r.id");
     bind_response_filter(rows, filter);
     rows.bind(5, filter.limit).bind(6, filter.offset);
+    if (filter.after)
+        rows.bind(7, filter.after->captured_at).bind(8, filter.after->row);
     std::vector<ResponseSummary> result;
-    while (rows.step())
+    while (rows.step()) {
         result.push_back(summary_of(rows));
+        result.back().position = {result.back().captured_at, rows.column_int64(7)};
+    }
     return result;
 }
 

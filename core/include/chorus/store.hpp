@@ -29,6 +29,13 @@ struct InstrumentSummary {
     std::int64_t responses = 0; // complete responses to this version
 };
 
+// Where a response stands in the responses list's order (capture time, then storage order):
+// a page can start just after it (keyset paging) instead of counting rows from the first.
+struct ResponsePosition {
+    std::string captured_at;
+    std::int64_t row = 0;
+};
+
 struct ResponseSummary {
     std::string uuid;
     std::string instrument_id;
@@ -37,6 +44,7 @@ struct ResponseSummary {
     std::string captured_by;
     std::string team;
     std::string respondent_type;
+    ResponsePosition position{}; // list_responses only; drafts have none
 };
 
 struct ResponseFilter {
@@ -46,6 +54,9 @@ struct ResponseFilter {
     std::string captured_from{}; // inclusive day in England, "YYYY-MM-DD"; "" = no lower bound
     std::string captured_to{};   // inclusive date; "" = no upper bound
     std::string team{};          // "" = every team
+    // list_responses: start just after this response, `offset` then counting from there, so
+    // the page after a known one costs a seek however deep in the list it is.
+    std::optional<ResponsePosition> after{};
 };
 
 // Why a stored response was corrected or deleted. Kept apart from the audit log because
