@@ -2,6 +2,7 @@
 
 #include "main_frame.hpp"
 #include "progress_dialog.hpp"
+#include "scorecard_view.hpp"
 #include "session.hpp"
 #include "wx_text.hpp"
 
@@ -18,7 +19,13 @@ namespace chorus::gui {
 void use_chorus_settings()
 {
     wxStandardPaths::Get().SetFileLayout(wxStandardPaths::FileLayout_XDG);
-    delete wxConfigBase::Set(new wxFileConfig("chorus", "", "", "", wxCONFIG_USE_LOCAL_FILE | wxCONFIG_USE_SUBDIR));
+    // The file named in full (<user config dir>/chorus/chorus.conf), and its folder made:
+    // wxFileConfig does not create it, and the first save would fail (and log) without it.
+    const std::filesystem::path file =
+        std::filesystem::path(utf8(wxStandardPaths::Get().GetUserConfigDir())) / "chorus" / "chorus.conf";
+    std::error_code ignored;
+    std::filesystem::create_directories(file.parent_path(), ignored);
+    delete wxConfigBase::Set(new wxFileConfig("chorus", "", wx(file.string()), "", wxCONFIG_USE_LOCAL_FILE));
 }
 
 MainFrame* start(Session& session, const AppOptions& options)
@@ -46,6 +53,10 @@ MainFrame* start(Session& session, const AppOptions& options)
     if (options.view)
         frame->go_to({*options.view, frame->place().instrument_id});
     frame->Show();
+    if (options.measure_set) {
+        frame->go_to({View::scorecard, {}});
+        frame->scorecard().open_measure_set(*options.measure_set);
+    }
     return frame;
 }
 
@@ -57,7 +68,8 @@ void ChorusApp::OnInitCmdLine(wxCmdLineParser& parser)
     wxApp::OnInitCmdLine(parser);
     parser.AddOption("", "db", "the Chorus database to open (default: the one in your data folder)");
     parser.AddSwitch("", "demo", "seed the demo data into --db FILE when it has none");
-    parser.AddOption("", "view", "the view to open: capture, responses, analysis, complaints, compliments, plugins");
+    parser.AddOption("", "measure-set", "a measure set (JSON) to report in the scorecard");
+    parser.AddOption("", "view", "the view to open: capture, responses, analysis, complaints, compliments, scorecard, plugins");
 }
 
 bool ChorusApp::OnCmdLineParsed(wxCmdLineParser& parser)
@@ -68,6 +80,8 @@ bool ChorusApp::OnCmdLineParsed(wxCmdLineParser& parser)
     if (parser.Found("db", &value))
         options_.database = std::filesystem::path(utf8(value));
     options_.demo = parser.Found("demo");
+    if (parser.Found("measure-set", &value))
+        options_.measure_set = std::filesystem::path(utf8(value));
     if (parser.Found("view", &value)) {
         options_.view = view_from_name(utf8(value));
         if (!options_.view) {

@@ -1,6 +1,7 @@
 #pragma once
 // The application: command line, settings, plugins, the database and the main window.
-//   chorus [--db FILE] [--demo] [--view capture|responses|analysis|complaints|compliments|plugins]
+//   chorus [--db FILE] [--demo] [--view capture|responses|analysis|complaints|compliments|scorecard|plugins]
+//          [--measure-set FILE]
 // Without --db it opens the database in the user's data folder and seeds the demo data
 // on first run; --demo seeds it into FILE too.
 #include "navigation.hpp"
@@ -20,6 +21,7 @@ struct AppOptions {
     std::optional<std::filesystem::path> database;
     bool demo = false;
     std::optional<View> view;
+    std::optional<std::filesystem::path> measure_set; // opened in the scorecard
 };
 
 // Points wxConfig at <user config dir>/chorus/chorus.conf (XDG on Linux).

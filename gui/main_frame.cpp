@@ -6,6 +6,7 @@
 #include "complaints_view.hpp"
 #include "plugins_view.hpp"
 #include "responses_view.hpp"
+#include "scorecard_view.hpp"
 #include "session.hpp"
 #include "wx_text.hpp"
 
@@ -35,8 +36,12 @@ enum MenuId {
     id_view_analysis,
     id_view_complaints,
     id_view_compliments,
+    id_view_scorecard,
     id_view_plugins,
     id_child_mode,
+    id_open_measure_set,
+    id_new_measure_set,
+    id_edit_measure_set,
 };
 
 class PlaceData : public wxTreeItemData {
@@ -67,8 +72,10 @@ MainFrame::MainFrame(Session& session)
     responses_ = new ResponsesView(book_, session_);
     analysis_ = new AnalysisView(book_, session_);
     complaints_ = new ComplaintsView(book_, session_);
+    scorecard_ = new ScorecardView(book_, session_);
     plugins_ = new PluginsView(book_, session_);
-    for (wxWindow* page : std::initializer_list<wxWindow*>{capture_, responses_, analysis_, complaints_, plugins_})
+    // In the order of go_to()'s pages.
+    for (wxWindow* page : std::initializer_list<wxWindow*>{capture_, responses_, analysis_, complaints_, scorecard_, plugins_})
         book_->AddPage(page, page->GetName());
     splitter->SplitVertically(tree_, book_, 300);
     splitter->SetMinimumPaneSize(180);
@@ -97,6 +104,10 @@ void MainFrame::build_menus()
     file->Append(wxID_NEW, "&New database...\tCtrl+N", "Start an empty Chorus database in a file you choose");
     file->Append(wxID_OPEN, "&Open database...\tCtrl+O", "Open another Chorus database");
     file->AppendSeparator();
+    file->Append(id_open_measure_set, "Open &measure set...", "Report a measure set (a JSON file) in the scorecard");
+    file->Append(id_new_measure_set, "New measure se&t...", "Define a new set of feedback measures");
+    file->Append(id_edit_measure_set, "&Edit measure set...", "Edit the measures of the scorecard's set");
+    file->AppendSeparator();
     file->Append(wxID_EXIT, "&Quit\tCtrl+Q");
     auto* view = new wxMenu;
     view->Append(id_view_capture, "&Capture\tCtrl+1");
@@ -104,7 +115,8 @@ void MainFrame::build_menus()
     view->Append(id_view_analysis, "&Analysis\tCtrl+3");
     view->Append(id_view_complaints, "Com&plaints register\tCtrl+4");
     view->Append(id_view_compliments, "Co&mpliments\tCtrl+5");
-    view->Append(id_view_plugins, "Plu&gins\tCtrl+6");
+    view->Append(id_view_scorecard, "&Scorecard\tCtrl+6");
+    view->Append(id_view_plugins, "Plu&gins\tCtrl+7");
     auto* capture = new wxMenu;
     capture->Append(id_child_mode, "Hand to a &child...\tCtrl+Shift+C",
                     "Full screen, one question per page; leaving needs your PIN");
@@ -125,6 +137,7 @@ void MainFrame::build_menus()
     tools->AddTool(id_view_responses, "Responses", art(wxART_REPORT_VIEW), "Every response, filtered");
     tools->AddTool(id_view_analysis, "Analysis", art(wxART_LIST_VIEW), "Figures per question");
     tools->AddTool(id_view_complaints, "Complaints", art(wxART_WARNING), "The complaints register");
+    tools->AddTool(id_view_scorecard, "Scorecard", art(wxART_TIP), "Feedback measures: RAG and direction of travel");
     tools->AddTool(id_child_mode, "Child mode", art(wxART_GO_FORWARD), "Hand the laptop to a child");
     tools->Realize();
 
@@ -133,15 +146,28 @@ void MainFrame::build_menus()
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_about(); }, wxID_ABOUT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ask_pin_and_enter_child_mode(); }, id_child_mode);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        go_to({View::scorecard, {}});
+        scorecard_->choose_measure_set();
+    }, id_open_measure_set);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        go_to({View::scorecard, {}});
+        scorecard_->edit_measure_set(true);
+    }, id_new_measure_set);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        go_to({View::scorecard, {}});
+        scorecard_->edit_measure_set(scorecard_->measure_set() == nullptr);
+    }, id_edit_measure_set);
     const std::pair<int, View> views[] = {{id_view_capture, View::capture},       {id_view_responses, View::responses},
                                           {id_view_analysis, View::analysis},     {id_view_complaints, View::complaints},
-                                          {id_view_compliments, View::compliments}, {id_view_plugins, View::plugins}};
+                                          {id_view_compliments, View::compliments}, {id_view_scorecard, View::scorecard},
+                                          {id_view_plugins, View::plugins}};
     for (const auto& [id, target] : views)
         Bind(wxEVT_MENU, [this, target = target](wxCommandEvent&) { go_to({target, place_.instrument_id}); }, id);
 }
 
 // Plugins first, each with its instruments (capture, responses, analysis); then the
-// complaints register and the plugin list. The scorecard joins here as one more node.
+// complaints register, the scorecard and the plugin list.
 void MainFrame::build_navigation()
 {
     tree_->DeleteAllItems();
@@ -181,6 +207,7 @@ void MainFrame::build_navigation()
     const wxTreeItemId all = tree_->AppendItem(root, "All surveys");
     tree_->SetItemBold(all);
     add(all, "All responses", {View::responses, {}});
+    add(root, "Scorecard", {View::scorecard, {}});
     add(root, "Plugins", {View::plugins, {}});
 }
 
@@ -222,8 +249,12 @@ void MainFrame::go_to(const Place& place)
             complaints_->show_compliments(place_.view == View::compliments);
             book_->ChangeSelection(3);
             break;
-        case View::plugins:
+        case View::scorecard:
             book_->ChangeSelection(4);
+            scorecard_->shown();
+            break;
+        case View::plugins:
+            book_->ChangeSelection(5);
             break;
         }
     } catch (const std::exception& error) {
@@ -247,6 +278,7 @@ void MainFrame::reload()
     responses_->reload();
     analysis_->reload();
     complaints_->reload();
+    scorecard_->reload();
     plugins_->reload();
     update_status();
     SetTitle("Chorus - " + wx(session_.store().file().filename().string()));

@@ -21,6 +21,7 @@ class ChildModeFrame;
 class ComplaintsView;
 class PluginsView;
 class ResponsesView;
+class ScorecardView;
 class Session;
 
 class MainFrame : public wxFrame {
@@ -43,6 +44,7 @@ public:
     AnalysisView& analysis() { return *analysis_; }
     ComplaintsView& complaints() { return *complaints_; }
     PluginsView& plugins() { return *plugins_; }
+    ScorecardView& scorecard() { return *scorecard_; }
 
 private:
     void build_menus();
@@ -63,6 +65,7 @@ private:
     AnalysisView* analysis_ = nullptr;
     ComplaintsView* complaints_ = nullptr;
     PluginsView* plugins_ = nullptr;
+    ScorecardView* scorecard_ = nullptr;
     std::map<std::string, wxTreeItemId> nodes_; // Place::key() -> its tree node
 };
 

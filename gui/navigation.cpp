@@ -7,11 +7,12 @@ namespace chorus::gui {
 
 namespace {
 
-constexpr std::array<std::pair<View, std::string_view>, 6> names{{{View::capture, "capture"},
+constexpr std::array<std::pair<View, std::string_view>, 7> names{{{View::capture, "capture"},
                                                                  {View::responses, "responses"},
                                                                  {View::analysis, "analysis"},
                                                                  {View::complaints, "complaints"},
                                                                  {View::compliments, "compliments"},
+                                                                 {View::scorecard, "scorecard"},
                                                                  {View::plugins, "plugins"}}};
 
 } // namespace

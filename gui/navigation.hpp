@@ -1,14 +1,13 @@
 #pragma once
 // Where the main window can be: a view, and for the survey views the instrument shown.
-// A new view (the scorecard) is a new View value, a name here and a node in
-// MainFrame::build_navigation().
+// A new view is a new View value, a name here and a node in MainFrame::build_navigation().
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace chorus::gui {
 
-enum class View { capture, responses, analysis, complaints, compliments, plugins };
+enum class View { capture, responses, analysis, complaints, compliments, scorecard, plugins };
 
 struct Place {
     View view = View::responses;

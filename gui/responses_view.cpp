@@ -38,6 +38,7 @@ void ResponsesList::set_filter(const ResponseFilter& filter)
 {
     filter_ = filter;
     pages_.clear();
+    page_ends_.clear();
     titles_.clear();
     for (const auto& instrument : session_.store().list_instruments())
         titles_[{instrument.id, instrument.version}] =
@@ -57,9 +58,17 @@ const ResponseSummary* ResponsesList::row(long index) const
         ResponseFilter paged = filter_;
         paged.limit = page_size;
         paged.offset = page * page_size;
+        // Start from the nearest page before it whose end is known.
+        if (auto end = page_ends_.lower_bound(page); end != page_ends_.begin()) {
+            --end;
+            paged.after = end->second;
+            paged.offset = (page - end->first - 1) * page_size;
+        }
         if (pages_.size() > 50) // a long scroll keeps memory small: drop what was seen before
             pages_.clear();
         found = pages_.emplace(page, session_.store().list_responses(paged)).first;
+        if (!found->second.empty())
+            page_ends_[page] = found->second.back().position;
     }
     const auto offset = static_cast<std::size_t>(index % page_size);
     return offset < found->second.size() ? &found->second[offset] : nullptr;

@@ -39,6 +39,9 @@ private:
     ResponseFilter filter_;
     std::int64_t total_ = 0;
     mutable std::map<std::int64_t, std::vector<ResponseSummary>> pages_; // page number -> rows
+    // page number -> its last response, kept when the rows are dropped: where the pages
+    // after it start (keyset paging), so scrolling a million rows never counts from the top.
+    mutable std::map<std::int64_t, ResponsePosition> page_ends_;
     std::map<std::pair<std::string, int>, wxString> titles_;             // (instrument, version) -> title
 };
 

@@ -79,14 +79,21 @@ ComplaintRegister* Session::complaints()
     return register_.get();
 }
 
-const plugin::Vocabulary* Session::complaint_vocabulary(std::string_view vocabulary) const
+const std::vector<plugin::Vocabulary>* Session::complaint_vocabularies() const
 {
     const CaseProcedure* procedure = plugins_.case_procedure();
     for (const auto& loaded : plugins_.loaded())
         if (procedure && loaded.plugin->case_procedure() == procedure)
-            for (const auto& each : loaded.vocabularies)
-                if (each.id == vocabulary)
-                    return &each;
+            return &loaded.vocabularies;
+    return nullptr;
+}
+
+const plugin::Vocabulary* Session::complaint_vocabulary(std::string_view vocabulary) const
+{
+    if (const auto* vocabularies = complaint_vocabularies())
+        for (const auto& each : *vocabularies)
+            if (each.id == vocabulary)
+                return &each;
     return nullptr;
 }
 

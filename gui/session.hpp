@@ -37,6 +37,8 @@ public:
     // The label of a code from the complaints plugin's vocabulary; the code when unknown.
     std::string complaint_label(std::string_view vocabulary, const std::string& code) const;
     const plugin::Vocabulary* complaint_vocabulary(std::string_view vocabulary) const;
+    // The code lists of the plugin offering the complaints procedure; nullptr when none does.
+    const std::vector<plugin::Vocabulary>* complaint_vocabularies() const;
     // The day the register's status is shown for: the demo's day for the demo log (its
     // dates do not move with the clock), else today.
     std::string status_date();

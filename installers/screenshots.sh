@@ -15,8 +15,11 @@ xvfb=$!
 trap 'kill "$xvfb" 2>/dev/null || true; rm -rf "$work"' EXIT
 sleep 1
 export DISPLAY=$display XDG_CONFIG_HOME="$work/config"
-for view in capture responses analysis complaints plugins; do
-  "$app" --db "$work/demo.db" --demo --view "$view" &
+# The scorecard reports the demo measure set the GUI tests use.
+for view in capture responses analysis complaints scorecard plugins; do
+  extra=()
+  [[ $view == scorecard ]] && extra=(--measure-set "$here/tests/gui/data/demo-scorecard.json")
+  "$app" --db "$work/demo.db" --demo --view "$view" "${extra[@]}" &
   pid=$!
   sleep 5
   # import can hang on a missing window and freeze Xvfb: always the root window, always a timeout.

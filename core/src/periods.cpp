@@ -224,7 +224,9 @@ std::vector<Period> periods_covering(std::string_view first_date, std::string_vi
 
 std::vector<Period> periods_with_responses(Store& store, Frequency frequency)
 {
-    auto span = store.connection().prepare("SELECT min(captured_at), max(captured_at) FROM response");
+    auto span = store.connection().prepare(
+        // Two subqueries: each is one seek of the list-order index; min and max together scan.
+        "SELECT (SELECT min(captured_at) FROM response), (SELECT max(captured_at) FROM response)");
     if (!span.step() || span.is_null(0))
         return {};
     std::vector<Period> periods =

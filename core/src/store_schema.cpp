@@ -221,6 +221,12 @@ CREATE TABLE answer_tag (
 ) WITHOUT ROWID;
 CREATE INDEX answer_tag_by_tag ON answer_tag(question_key, tag);
 )sql",
+        // 5: the responses list pages through a million responses in list order, and lists
+        // the teams, from indexes alone (no sort, no scan of the table).
+        R"sql(
+CREATE INDEX response_in_list_order ON response(captured_at, id);
+CREATE INDEX response_by_team ON response(team, captured_at, id);
+)sql",
     };
     return steps;
 }

@@ -213,6 +213,41 @@ TEST_F(StoreTest, ListResponsesFiltersAndPages)
     EXPECT_EQ(store.list_responses().size(), 10u);
 }
 
+TEST_F(StoreTest, APageStartsAfterAKnownResponseAsTheOffsetWouldGiveIt)
+{
+    Store store(file);
+    store.add_instrument(test::every_type_instrument(), "tester");
+    std::vector<Response> batch;
+    for (int i = 0; i < 12; ++i) { // two at each time: the storage order breaks the tie
+        batch.push_back(make_response("every-type", 1, {{"agree", std::string("agree")}}));
+        batch.back().captured_at = "2025-07-0" + std::to_string(i / 2 + 1) + "T09:00:00Z";
+        batch.back().team = i % 3 == 0 ? "North" : "South";
+    }
+    store.add_responses(batch, "tester", "test");
+    for (const std::string team : {"", "South"}) {
+        ResponseFilter filter;
+        filter.team = team;
+        const auto all = store.list_responses(filter);
+        ASSERT_GE(all.size(), 8u);
+        filter.limit = 3;
+        filter.offset = 2;
+        filter.after = all[2].position;
+        const auto page = store.list_responses(filter);
+        ASSERT_EQ(page.size(), 3u);
+        for (std::size_t i = 0; i < page.size(); ++i)
+            EXPECT_EQ(page[i].uuid, all[5 + i].uuid) << "team " << team << ", row " << i;
+    }
+    EXPECT_EQ(store.list_responses().front().position.captured_at, "2025-07-01T09:00:00Z");
+    // The list is paged from indexes: no sort of the table however many responses it holds.
+    auto plan = store.connection().prepare("EXPLAIN QUERY PLAN SELECT r.id FROM response r "
+                                           "ORDER BY r.captured_at, r.id LIMIT 100 OFFSET 5");
+    std::string details;
+    while (plan.step())
+        details += plan.column_text(3) + "\n";
+    EXPECT_NE(details.find("response_in_list_order"), std::string::npos) << details;
+    EXPECT_EQ(details.find("TEMP B-TREE"), std::string::npos) << details;
+}
+
 TEST_F(StoreTest, AuditLogRecordsWritesAndIsAppendOnly)
 {
     Store store(file);

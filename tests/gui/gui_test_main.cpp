@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <wx/app.h>
 #include <wx/init.h>
+#include <wx/log.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -35,7 +36,10 @@ public:
             ADD_FAILURE_AT(file.utf8_str(), line)
                 << "wx assertion " << condition.utf8_str() << " in " << function.utf8_str() << ": " << message.utf8_str();
         });
+        wxTheApp->SetAppName("chorus"); // as the app is named, so its settings land in XDG_CONFIG_HOME
         chorus::gui::use_chorus_settings();
+        // A logged error goes to the test output, never to a dialog nobody will close.
+        delete wxLog::SetActiveTarget(new wxLogStderr);
     }
 
     void TearDown() override

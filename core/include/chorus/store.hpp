@@ -30,6 +30,13 @@ struct InstrumentSummary {
     std::int64_t responses = 0; // complete responses to this version
 };
 
+// Where a response stands in the responses list's order (capture time, then storage order):
+// a page can start just after it (keyset paging) instead of counting rows from the first.
+struct ResponsePosition {
+    std::string captured_at;
+    std::int64_t row = 0;
+};
+
 struct ResponseSummary {
     std::string uuid;
     std::string instrument_id;
@@ -38,6 +45,7 @@ struct ResponseSummary {
     std::string captured_by;
     std::string team;
     std::string respondent_type;
+    ResponsePosition position{}; // list_responses only; drafts have none
 };
 
 struct ResponseFilter {
@@ -47,6 +55,9 @@ struct ResponseFilter {
     std::string captured_from{}; // inclusive day in England, "YYYY-MM-DD"; "" = no lower bound
     std::string captured_to{};   // inclusive date; "" = no upper bound
     std::string team{};          // "" = every team
+    // list_responses: start just after this response, `offset` then counting from there, so
+    // the page after a known one costs a seek however deep in the list it is.
+    std::optional<ResponsePosition> after{};
 };
 
 // Why a stored response was corrected or deleted. Kept apart from the audit log because
@@ -71,7 +82,7 @@ enum class AddOutcome { added, unchanged };
 
 class CHORUS_CORE_API Store {
 public:
-    static constexpr int schema_version = 4;
+    static constexpr int schema_version = 5;
 
     class BulkWriter;
 

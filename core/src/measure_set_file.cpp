@@ -1,0 +1,88 @@
+#include "chorus/measure_set_file.hpp"
+
+#include "chorus/error.hpp"
+#include "chorus/uuid.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <system_error>
+
+namespace chorus {
+
+bool counts_complaints(const MeasureSet& set)
+{
+    return std::any_of(set.measures.begin(), set.measures.end(),
+                       [](const MeasureDefinition& measure) { return measure.source != MeasureSource::survey; });
+}
+
+std::vector<const Question*> measurable_questions(const Instrument& instrument)
+{
+    std::vector<const Question*> questions;
+    for (const Question& question : instrument.questions)
+        if (is_choice_type(question.type) && !question.options.empty())
+            questions.push_back(&question);
+    return questions;
+}
+
+std::vector<Option> options_of_questions(const Instrument& instrument, const std::vector<std::string>& keys)
+{
+    std::vector<Option> options;
+    for (const Question& question : instrument.questions) {
+        if (std::find(keys.begin(), keys.end(), question.key) == keys.end())
+            continue;
+        for (const Option& option : question.options)
+            if (std::none_of(options.begin(), options.end(), [&](const Option& o) { return o.code == option.code; }))
+                options.push_back(option);
+    }
+    return options;
+}
+
+std::vector<DefinitionProblem> measure_set_problems(const MeasureSet& set, const std::filesystem::path& file,
+                                                    Store& store, const CaseProcedure* complaints,
+                                                    const std::vector<plugin::Vocabulary>* codes)
+{
+    const std::string source = file.filename().string();
+    try {
+        // Checked as read back, so what is saved is what the next open will see.
+        const MeasureSet read_back = parse_measure_set(measure_set_to_json(set), source);
+        if (complaints == nullptr && counts_complaints(read_back))
+            return {{source, "$.measures",
+                     "this set counts complaints, but no loaded plugin offers a complaints procedure"}};
+        MeasureCalculator checked(store, read_back, complaints, codes);
+    } catch (const DefinitionError& error) {
+        std::vector<DefinitionProblem> problems = error.problems();
+        for (auto& problem : problems)
+            problem.source = source;
+        return problems;
+    }
+    return {};
+}
+
+void save_measure_set(const MeasureSet& set, const std::filesystem::path& file)
+{
+    const std::string text = measure_set_to_json(set);
+    const std::filesystem::path folder = file.parent_path().empty() ? "." : file.parent_path();
+    const std::filesystem::path temporary = folder / ("." + file.filename().string() + "." + new_uuid() + ".tmp");
+    auto fail = [&](const std::string& why) {
+        std::error_code ignored;
+        std::filesystem::remove(temporary, ignored);
+        throw Error(file.string() + ": the measure set was not saved: " + why);
+    };
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (!out)
+            fail("cannot write in " + folder.string() + " (" + std::strerror(errno) + ")");
+        out << text;
+        out.flush();
+        if (!out)
+            fail("writing failed (" + std::string(std::strerror(errno)) + ")");
+    }
+    std::error_code error;
+    std::filesystem::rename(temporary, file, error);
+    if (error)
+        fail("cannot replace the file (" + error.message() + ")");
+}
+
+} // namespace chorus
