@@ -15,10 +15,10 @@ xvfb=$!
 trap 'kill "$xvfb" 2>/dev/null || true; rm -rf "$work"' EXIT
 sleep 1
 export DISPLAY=$display XDG_CONFIG_HOME="$work/config"
-# The scorecard reports the demo measure set the GUI tests use.
+# The scorecard reports the example improvement plan of docs/measures.md.
 for view in capture responses analysis complaints scorecard plugins; do
   extra=()
-  [[ $view == scorecard ]] && extra=(--measure-set "$here/tests/gui/data/demo-scorecard.json")
+  [[ $view == scorecard ]] && extra=(--measure-set "$here/docs/measures/example-improvement-plan.json")
   "$app" --db "$work/demo.db" --demo --view "$view" "${extra[@]}" &
   pid=$!
   sleep 5
