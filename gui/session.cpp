@@ -13,29 +13,7 @@ namespace chorus::gui {
 
 namespace {
 
-std::string current_actor()
-{
-    for (const char* variable : {"CHORUS_USER", "USER", "USERNAME"})
-        if (const char* value = std::getenv(variable); value && *value)
-            return value;
-    return "unknown";
-}
-
 } // namespace
-
-std::string local_date()
-{
-    const std::time_t now = std::time(nullptr);
-    std::tm parts{};
-#if defined(_WIN32)
-    localtime_s(&parts, &now);
-#else
-    localtime_r(&now, &parts);
-#endif
-    char text[16];
-    std::strftime(text, sizeof text, "%Y-%m-%d", &parts);
-    return text;
-}
 
 Session::Session() : actor_(current_actor()) {}
 Session::~Session() = default;

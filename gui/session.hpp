@@ -1,6 +1,7 @@
 #pragma once
 // What every window works on: the open database, the loaded plugins and who is working.
 // One per app; the main frame owns it and hands it to each view.
+#include "chorus/dates.hpp"
 #include "chorus/complaint_register.hpp"
 #include "chorus/plugin_host.hpp"
 #include "chorus/store.hpp"
@@ -54,6 +55,5 @@ private:
     std::vector<std::string> warnings_;
 };
 
-std::string local_date(); // today, "YYYY-MM-DD", in local time
 
 } // namespace chorus::gui

@@ -4,6 +4,7 @@
 #include "arguments.hpp"
 
 #include "chorus/error.hpp"
+#include "chorus/paths.hpp"
 #include "chorus/plugin_host.hpp"
 #include "chorus/store.hpp"
 
@@ -70,8 +71,6 @@ const std::vector<Command>& commands();
 // --version N of the instrument commands: 0 (the latest) when absent.
 int instrument_version_option(const Arguments& arguments);
 
-// Who is acting, for the audit log: $CHORUS_USER, else $USER / $USERNAME, else "unknown".
-std::string current_actor();
 
 // Usage text: the whole program, one command, or the commands under a group word.
 void print_program_usage(std::ostream& out);

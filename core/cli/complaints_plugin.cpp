@@ -107,20 +107,6 @@ ComplaintsPlugin complaints_plugin(Context& context)
                       std::move(details));
 }
 
-std::string local_date()
-{
-    const std::time_t now = std::time(nullptr);
-    std::tm parts{};
-#if defined(_WIN32)
-    localtime_s(&parts, &now);
-#else
-    localtime_r(&now, &parts);
-#endif
-    char text[16];
-    std::strftime(text, sizeof text, "%Y-%m-%d", &parts);
-    return text;
-}
-
 std::string today_option(const Arguments& arguments)
 {
     auto today = arguments.date("today");

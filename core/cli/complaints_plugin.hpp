@@ -5,6 +5,7 @@
 #include "commands.hpp"
 
 #include "chorus/case_procedure.hpp"
+#include "chorus/dates.hpp"
 #include "chorus/complaint_log.hpp"
 
 #include <string>
@@ -47,7 +48,6 @@ ComplaintsPlugin complaints_plugin(Context& context);
 
 // --today, else the local date: the day status figures are counted to.
 std::string today_option(const Arguments& arguments);
-std::string local_date();
 
 // A date operand (YYYY-MM-DD or DD/MM/YYYY) as "YYYY-MM-DD"; UsageError naming `what` otherwise.
 std::string date_operand(const std::string& text, std::string_view what);

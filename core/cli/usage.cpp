@@ -275,16 +275,6 @@ const std::vector<Command>& commands()
     return table;
 }
 
-std::string current_actor()
-{
-    for (const char* variable : {"CHORUS_USER", "USER", "USERNAME"}) {
-        const char* value = std::getenv(variable);
-        if (value != nullptr && *value != '\0')
-            return value;
-    }
-    return "unknown";
-}
-
 void print_program_usage(std::ostream& out)
 {
     out << "chorus-cli: Chorus without the windows, for scripts and tests.\n\n"

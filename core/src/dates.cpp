@@ -3,6 +3,7 @@
 #include "chorus/error.hpp"
 
 #include <chrono>
+#include <ctime>
 #include <cstdint>
 #include <cstdio>
 #include <string>
@@ -236,6 +237,20 @@ bool is_canonical_timestamp(std::string_view text) {
 std::string utc_now() {
     const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
     return format_timestamp(static_cast<std::int64_t>(now.time_since_epoch().count()));
+}
+
+std::string local_date()
+{
+    const std::time_t now = std::time(nullptr);
+    std::tm parts{};
+#if defined(_WIN32)
+    localtime_s(&parts, &now);
+#else
+    localtime_r(&now, &parts);
+#endif
+    char text[16];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &parts);
+    return text;
 }
 
 } // namespace chorus

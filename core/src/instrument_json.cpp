@@ -373,12 +373,7 @@ std::vector<DefinitionProblem> validate_instrument(const Instrument& instrument,
 
 Instrument parse_instrument(std::string_view json_text, const std::string& source)
 {
-    json root;
-    try {
-        root = json::parse(json_text.begin(), json_text.end());
-    } catch (const json::parse_error& error) {
-        throw DefinitionError({{source, "", describe_parse_error(json_text, error)}});
-    }
+    const json root = parse_definition_json(json_text, source);
     std::vector<DefinitionProblem> problems;
     Instrument instrument = DefinitionReader(source, problems).read(root);
     // Semantic checks on a structurally broken definition would mostly repeat its problems.

@@ -45,6 +45,15 @@ std::string describe_parse_error(std::string_view text, const json::parse_error&
     return "line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + message;
 }
 
+json parse_definition_json(std::string_view text, const std::string& source)
+{
+    try {
+        return json::parse(text.begin(), text.end());
+    } catch (const json::parse_error& error) {
+        throw DefinitionError({{source, "", describe_parse_error(text, error)}});
+    }
+}
+
 std::string read_text_file(const std::filesystem::path& file)
 {
     std::ifstream in(file, std::ios::binary);

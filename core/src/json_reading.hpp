@@ -18,6 +18,8 @@ namespace chorus {
 std::string json_kind(const nlohmann::json& value);
 // "line L, column C: what is wrong", from nlohmann's parse error.
 std::string describe_parse_error(std::string_view text, const nlohmann::json::parse_error& error);
+// The JSON of a definition file; a syntax error is a DefinitionError naming `source` and where.
+nlohmann::json parse_definition_json(std::string_view text, const std::string& source);
 // The whole file; throws Error naming the file when it cannot be read.
 std::string read_text_file(const std::filesystem::path& file);
 std::string in_quotes(std::string_view text);

@@ -265,12 +265,7 @@ private:
 
 MeasureSet parse_measure_set(std::string_view json_text, const std::string& source)
 {
-    json root;
-    try {
-        root = json::parse(json_text.begin(), json_text.end());
-    } catch (const json::parse_error& error) {
-        throw DefinitionError({{source, "", describe_parse_error(json_text, error)}});
-    }
+    const json root = parse_definition_json(json_text, source);
     std::vector<DefinitionProblem> problems;
     MeasureSet set = MeasureSetReader(source, problems).read(root);
     if (!problems.empty())

@@ -83,4 +83,12 @@ fs::path user_data_dir() {
 
 fs::path default_database_path() { return user_data_dir() / "chorus.db"; }
 
+std::string current_actor()
+{
+    for (const char* variable : {"CHORUS_USER", "USER", "USERNAME"})
+        if (const char* value = std::getenv(variable); value && *value)
+            return value;
+    return "unknown";
+}
+
 } // namespace chorus

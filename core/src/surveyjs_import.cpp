@@ -473,12 +473,7 @@ private:
 
 ImportedDefinition import_surveyjs(std::string_view json_text, const std::string& source)
 {
-    json root;
-    try {
-        root = json::parse(json_text);
-    } catch (const json::parse_error& error) {
-        throw DefinitionError({{source, "", describe_parse_error(json_text, error)}});
-    }
+    const json root = parse_definition_json(json_text, source);
     ImportBuilder builder(source);
     const std::string fallback_title = std::filesystem::path(source).stem().string();
     return SurveyjsImporter(builder).run(root, fallback_title.empty() ? "Imported survey" : fallback_title);

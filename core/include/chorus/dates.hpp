@@ -31,5 +31,7 @@ CHORUS_CORE_API std::optional<std::string> normalise_timestamp(std::string_view 
 CHORUS_CORE_API bool is_canonical_timestamp(std::string_view text);
 
 CHORUS_CORE_API std::string utc_now();
+// Today in the computer's local time zone, "YYYY-MM-DD".
+CHORUS_CORE_API std::string local_date();
 
 } // namespace chorus

@@ -2,6 +2,7 @@
 #include "chorus/export.hpp"
 
 #include <filesystem>
+#include <string>
 
 namespace chorus {
 
@@ -12,5 +13,8 @@ CHORUS_CORE_API std::filesystem::path user_data_dir();
 
 // user_data_dir() / "chorus.db".
 CHORUS_CORE_API std::filesystem::path default_database_path();
+
+// Who is acting, for the audit log: $CHORUS_USER, else $USER / $USERNAME, else "unknown".
+CHORUS_CORE_API std::string current_actor();
 
 } // namespace chorus
