@@ -11,38 +11,17 @@
 # default a new one under $TMPDIR, removed afterwards; a million responses need ~2 GB).
 set -euo pipefail
 
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-responses=${CHORUS_BENCH_RESPONSES:-1000000}
-runs=${CHORUS_BENCH_RUNS:-3}
-build=${CHORUS_BUILD_DIR:-$root/build}
-
-while (($#)); do
-  case $1 in
-    --responses) responses=$2; shift 2 ;;
-    --runs) runs=$2; shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "run-import-bench: unknown option $1 (see --help)" >&2; exit 2 ;;
-  esac
-done
+name=run-import-bench default_runs=3
+source "$(dirname "$0")/bench-setup.sh"
 
 generate=$build/bin/chorus-bench-generate
 cli=$build/bin/chorus-cli
 instrument_file=$here/bench-family-feedback.json
 instrument=bench-family-feedback
-for tool in "$generate" "$cli"; do
-  [[ -x $tool ]] || { echo "run-import-bench: $tool is missing; build first (cmake --build --preset default)" >&2; exit 1; }
-done
+require_built "$generate" "$cli"
 command -v sqlite3 >/dev/null || { echo "run-import-bench: sqlite3 is missing (installers/install-deps.sh)" >&2; exit 1; }
 /usr/bin/time -v true 2>/dev/null || { echo "run-import-bench: GNU time is missing (installers/install-deps.sh)" >&2; exit 1; }
 
-if [[ -n ${CHORUS_BENCH_DIR:-} ]]; then
-  work=$CHORUS_BENCH_DIR
-  mkdir -p "$work"
-else
-  work=$(mktemp -d "${TMPDIR:-/tmp}/chorus-bench.XXXXXX")
-  trap 'rm -rf "$work"' EXIT
-fi
 csv=$work/responses.csv
 export CHORUS_USER=chorus-bench CHORUS_PLUGIN_PATH=
 

@@ -11,34 +11,12 @@
 # default a new one under $TMPDIR, removed afterwards; a million responses need ~800 MB).
 set -euo pipefail
 
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-responses=${CHORUS_BENCH_RESPONSES:-1000000}
-runs=${CHORUS_BENCH_RUNS:-5}
-build=${CHORUS_BUILD_DIR:-$root/build}
-
-while (($#)); do
-  case $1 in
-    --responses) responses=$2; shift 2 ;;
-    --runs) runs=$2; shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "run-measures-bench: unknown option $1 (see --help)" >&2; exit 2 ;;
-  esac
-done
+name=run-measures-bench default_runs=5
+source "$(dirname "$0")/bench-setup.sh"
 
 generate=$build/bin/chorus-bench-generate
 bench=$build/bin/chorus-bench-measures
-for tool in "$generate" "$bench"; do
-  [[ -x $tool ]] || { echo "run-measures-bench: $tool is missing; build first (cmake --build --preset default)" >&2; exit 1; }
-done
-
-if [[ -n ${CHORUS_BENCH_DIR:-} ]]; then
-  work=$CHORUS_BENCH_DIR
-  mkdir -p "$work"
-else
-  work=$(mktemp -d)
-  trap 'rm -rf "$work"' EXIT
-fi
+require_built "$generate" "$bench"
 
 db=$work/measures-bench.db
 rm -f "$db" "$db-wal" "$db-shm"
