@@ -6,6 +6,8 @@
 // Plugin code runs only from the load step on, and every call into it is guarded.
 #include "chorus/plugin_host.hpp"
 
+#include "elf_symbols.hpp"
+
 #include "chorus/instrument_json.hpp"
 #include "chorus/progress.hpp"
 #include "chorus/store.hpp"
@@ -132,10 +134,19 @@ void check_file(const fs::path& file, const std::string& name)
     } catch (const std::exception& error) {
         throw Refusal{name + " is not a shared library this system can load (" + error.what() + ")"};
     }
-    std::vector<std::string> missing;
-    for (const char* symbol : {plugin::api_version_symbol, plugin::create_symbol, plugin::destroy_symbol})
-        if (std::find(exported.begin(), exported.end(), symbol) == exported.end())
-            missing.emplace_back(symbol);
+    const auto missing_from = [](const std::vector<std::string>& symbols) {
+        std::vector<std::string> absent;
+        for (const char* symbol : {plugin::api_version_symbol, plugin::create_symbol, plugin::destroy_symbol})
+            if (std::find(symbols.begin(), symbols.end(), symbol) == symbols.end())
+                absent.emplace_back(symbol);
+        return absent;
+    };
+    std::vector<std::string> missing = missing_from(exported);
+    // A stripped plugin has no static symbol table for library_info to read; its dynamic
+    // one still names what it exports.
+    if (!missing.empty())
+        if (const auto dynamic = elf_dynamic_symbols(file))
+            missing = missing_from(*dynamic);
     if (!missing.empty())
         throw Refusal{name + " is not a Chorus plugin: it does not export the entry point"
                       + (missing.size() > 1 ? "s " : " ") + join(missing, ", ")

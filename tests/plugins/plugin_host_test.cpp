@@ -91,6 +91,26 @@ private:
     std::uint64_t allowed_;
 };
 
+// Packagers strip what they install (dh_strip, rpmbuild, CPack): the static symbol table goes,
+// and the entry points must still be found, in the dynamic one.
+TEST(PluginHostTest, LoadsAStrippedPlugin)
+{
+    chorus::test::TempDir dir;
+    const fs::path stripped = dir / "fixture_good.so";
+    fs::copy_file(fixture("good", "fixture_good"), stripped);
+    ASSERT_EQ(std::system(("strip --strip-all '" + stripped.string() + "'").c_str()), 0);
+    PluginHost host;
+    EXPECT_NE(host.load_file(stripped), nullptr) << (host.refused().empty() ? "" : host.refused().front().reason);
+    // A stripped library without the entry points is still refused for that.
+    const fs::path no_entry = dir / "missing_entry.so";
+    fs::copy_file(fixture("missing_entry", "missing_entry"), no_entry);
+    ASSERT_EQ(std::system(("strip --strip-all '" + no_entry.string() + "'").c_str()), 0);
+    EXPECT_EQ(host.load_file(no_entry), nullptr);
+    ASSERT_EQ(host.refused().size(), 1U);
+    EXPECT_NE(host.refused().front().reason.find("is not a Chorus plugin"), std::string::npos)
+        << host.refused().front().reason;
+}
+
 TEST(PluginHostTest, LoadsAGoodPluginWithItsInstrumentsVocabulariesAndMessages)
 {
     PluginHost host;
