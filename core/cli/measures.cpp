@@ -99,17 +99,11 @@ std::string base_rule(Store& store, const MeasureDefinition& measure)
     return {};
 }
 
-bool needs_complaints_plugin(const MeasureSet& set)
-{
-    return std::any_of(set.measures.begin(), set.measures.end(),
-                       [](const MeasureDefinition& measure) { return measure.source != MeasureSource::survey; });
-}
-
 // The complaints plugin, for a set with complaints measures; a refusal names the set and
 // the measures that need it.
 std::optional<ComplaintsPlugin> plugin_for(Context& context, const MeasureSet& set, const std::string& file)
 {
-    if (!needs_complaints_plugin(set))
+    if (!counts_complaints(set))
         return std::nullopt;
     try {
         return complaints_plugin(context);

@@ -8,6 +8,7 @@
 #include "text_util.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace chorus {
 
@@ -41,17 +42,15 @@ public:
 private:
     void check_survey(const MeasureDefinition& measure, const std::string& path)
     {
-        if (!store_.find_instrument(measure.instrument)) {
+        const std::vector<Instrument>& versions = versions_of(measure.instrument);
+        if (versions.empty()) {
             problem(path + ".source.instrument", "there is no instrument " + in_quotes(measure.instrument));
             return;
         }
         std::vector<std::string> codes; // every option of every question measured, any version
         for (const std::string& key : measure.questions) {
             bool found = false;
-            for (const InstrumentSummary& version : store_.list_instruments()) {
-                if (version.id != measure.instrument)
-                    continue;
-                const Instrument instrument = store_.instrument(version.id, version.version);
+            for (const Instrument& instrument : versions) {
                 const Question* question = instrument.find_question(key);
                 if (!question)
                     continue;
@@ -74,6 +73,20 @@ private:
         check_codes(path + ".positive", measure.positive, codes, "an option of the question");
         if (measure.out_of_base)
             check_codes(path + ".out_of_base", *measure.out_of_base, codes, "an option of the question");
+    }
+
+    // Every stored version of an instrument, read once however many measures count it.
+    const std::vector<Instrument>& versions_of(const std::string& id)
+    {
+        auto [found, added] = versions_.try_emplace(id);
+        if (added) {
+            auto numbers = store_.connection().prepare(
+                "SELECT version FROM instrument_version WHERE instrument = ? ORDER BY version");
+            numbers.bind(1, id);
+            while (numbers.step())
+                found->second.push_back(store_.instrument(id, numbers.column_int(0)));
+        }
+        return found->second;
     }
 
     void check_complaints(const MeasureDefinition& measure, const std::string& path)
@@ -132,10 +145,17 @@ private:
     const std::string& source_;
     const CaseProcedure* procedure_;
     const std::vector<plugin::Vocabulary>* codes_;
+    std::map<std::string, std::vector<Instrument>> versions_;
     std::vector<DefinitionProblem> problems_;
 };
 
 } // namespace
+
+bool counts_complaints(const MeasureSet& set)
+{
+    return std::any_of(set.measures.begin(), set.measures.end(),
+                       [](const MeasureDefinition& measure) { return measure.source != MeasureSource::survey; });
+}
 
 MeasureFigures make_figures(const MeasureDefinition& measure, const Period& period, std::int64_t base,
                             std::int64_t positive, std::vector<std::pair<std::string, std::int64_t>> out_of_base)
@@ -172,10 +192,7 @@ std::vector<std::vector<MeasureFigures>> MeasureCalculator::figures(
     for (std::size_t m = 0; m < set_.measures.size(); ++m)
         table[m].resize(periods_per_measure[m].size());
     count_survey_measures(store_, set_, periods_per_measure, table, progress);
-    const bool counts_complaints = std::any_of(set_.measures.begin(), set_.measures.end(), [](const auto& measure) {
-        return measure.source != MeasureSource::survey;
-    });
-    if (counts_complaints)
+    if (counts_complaints(set_))
         count_complaint_measures(store_, set_, *complaints_, periods_per_measure, table);
     return table;
 }

@@ -11,12 +11,6 @@
 
 namespace chorus {
 
-bool counts_complaints(const MeasureSet& set)
-{
-    return std::any_of(set.measures.begin(), set.measures.end(),
-                       [](const MeasureDefinition& measure) { return measure.source != MeasureSource::survey; });
-}
-
 std::vector<const Question*> measurable_questions(const Instrument& instrument)
 {
     std::vector<const Question*> questions;

@@ -18,9 +18,6 @@ namespace plugin {
 struct Vocabulary;
 }
 
-// True when a measure of the set counts the complaints log (it needs the complaints plugin).
-CHORUS_CORE_API bool counts_complaints(const MeasureSet& set);
-
 // The questions of `instrument` a survey measure can count (choice questions), in order.
 CHORUS_CORE_API std::vector<const Question*> measurable_questions(const Instrument& instrument);
 // Every option of the questions `keys` of `instrument`, each code once, in question then

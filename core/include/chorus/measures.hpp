@@ -99,6 +99,9 @@ struct MeasureSet {
     std::vector<MeasureDefinition> measures;
 };
 
+// True when a measure of the set counts the complaints log (it needs the complaints plugin).
+CHORUS_CORE_API bool counts_complaints(const MeasureSet& set);
+
 // Parses and validates a measure set (docs/measures.md). Every problem is reported with the
 // source, a JSON path and the message, in one DefinitionError.
 CHORUS_CORE_API MeasureSet parse_measure_set(std::string_view json_text, const std::string& source);
