@@ -4,6 +4,7 @@
 #include "capture_form_ui.hpp"
 #include "child_mode_ui.hpp"
 #include "complaints_view.hpp"
+#include "export_dialog_ui.hpp"
 #include "plugins_view.hpp"
 #include "responses_view.hpp"
 #include "scorecard_view.hpp"
@@ -42,6 +43,7 @@ enum MenuId {
     id_open_measure_set,
     id_new_measure_set,
     id_edit_measure_set,
+    id_export,
 };
 
 class PlaceData : public wxTreeItemData {
@@ -108,6 +110,8 @@ void MainFrame::build_menus()
     file->Append(id_new_measure_set, "New measure se&t...", "Define a new set of feedback measures");
     file->Append(id_edit_measure_set, "&Edit measure set...", "Edit the measures of the scorecard's set");
     file->AppendSeparator();
+    file->Append(id_export, "E&xport...\tCtrl+E", "Export responses as CSV, XLSX or JSON");
+    file->AppendSeparator();
     file->Append(wxID_EXIT, "&Quit\tCtrl+Q");
     auto* view = new wxMenu;
     view->Append(id_view_capture, "&Capture\tCtrl+1");
@@ -145,6 +149,7 @@ void MainFrame::build_menus()
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { choose_database(false); }, wxID_OPEN);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_about(); }, wxID_ABOUT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ExportDialog(this, session_).ShowModal(); }, id_export);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ask_pin_and_enter_child_mode(); }, id_child_mode);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
         go_to({View::scorecard, {}});

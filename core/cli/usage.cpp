@@ -201,6 +201,26 @@ std::vector<Command> make_commands()
          format("json|table", "output format (default: table on a terminal, else json)"),
          optional_option("today", "DATE", "the last quarter is the latest ended by DATE (default: today)")},
         measures));
+    table.push_back(command(
+        {"export"}, no_operands,
+        "Export responses as CSV, XLSX or JSON; anonymised unless --identifiable (audited).",
+        {required_option("format", "csv|xlsx|json", "the file's format"),
+         required_option("out", "FILE", "the file written (refused when it exists, unless --force)"),
+         optional_option("period", "PERIOD", "only responses of 2025-Q3, 2025-12, 2025-H1 or FY2025-26"),
+         repeatable_option("instrument", "ID", "only this instrument (repeat for more; csv: exactly one)"),
+         optional_option("version", "N", "csv: the instrument version (default: the latest)"),
+         optional_option("set", "FILE", "xlsx, json: add this measure set's figures for --period"),
+         flag("identifiable", "include who captured each response and free text (audited)"),
+         flag("free-text", "include free-text answers in an anonymised export"),
+         flag("bom", "csv: start with a UTF-8 byte order mark, for Excel"),
+         optional_option("threshold", "N", "suppress measure figures on a base below N (default: 5)"),
+         flag("force", "replace an existing --out file")},
+        export_command));
+    table.push_back(command({"import"}, {"FILE.json", 1, 1},
+                            "Import a JSON export (identifiable): instruments and responses by uuid, "
+                            "all or nothing.",
+                            {flag("dry-run", "check everything and report what would be added; store nothing")},
+                            import_command));
     table.push_back(command({"demo"}, no_operands,
                             "Add the demo instruments and responses (once) and show an overview.",
                             {}, demo));

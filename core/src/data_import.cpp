@@ -1,0 +1,276 @@
+// import_json_export: reads a JSON export back (docs/cli.md, "import"), in one transaction,
+// adding only what the database does not hold yet, so importing a file twice adds nothing.
+#include "chorus/data_export.hpp"
+
+#include "chorus/error.hpp"
+#include "chorus/progress.hpp"
+#include "chorus/sqlite.hpp"
+#include "chorus/store.hpp"
+#include "chorus/uuid.hpp"
+#include "json_reading.hpp"
+
+#include <map>
+#include <set>
+
+namespace chorus {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t max_problems = 100;
+
+std::string file_name(const std::filesystem::path& file)
+{
+    const auto text = file.filename().u8string();
+    return std::string(text.begin(), text.end());
+}
+
+// Reads the responses of the file, reporting each problem with its JSON path.
+class ResponseReader {
+public:
+    ResponseReader(Store& store, const std::string& source, std::vector<DefinitionProblem>& problems)
+        : store_(store), source_(source), problems_(problems)
+    {
+    }
+
+    std::optional<Response> read(const json& item, const std::string& path)
+    {
+        const std::size_t before = problems_.size();
+        if (!item.is_object()) {
+            problem(path, "expected an object, got " + json_kind(item));
+            return std::nullopt;
+        }
+        Response response;
+        response.uuid = text(item, path, "uuid", true);
+        if (!response.uuid.empty() && !is_uuid(response.uuid))
+            problem(path + ".uuid", in_quotes(response.uuid) + " is not a lower-case uuid");
+        response.instrument_id = text(item, path, "instrument", true);
+        const auto version = item.find("version");
+        if (version == item.end() || !version->is_number_integer())
+            problem(path + ".version", "expected the instrument version, a whole number");
+        else
+            response.instrument_version = version->get<int>();
+        response.captured_at = text(item, path, "captured_at", true);
+        response.captured_by = text(item, path, "captured_by", true);
+        response.team = text(item, path, "team", false);
+        response.respondent_type = text(item, path, "respondent_type", false);
+        for (const auto& [key, value] : item.items())
+            if (key != "uuid" && key != "instrument" && key != "version" && key != "captured_at"
+                && key != "captured_by" && key != "team" && key != "respondent_type" && key != "answers")
+                problem(path, "unknown property " + in_quotes(key));
+        const Instrument* instrument = nullptr;
+        if (!response.instrument_id.empty() && response.instrument_version > 0) {
+            instrument = find_instrument(response.instrument_id, response.instrument_version);
+            if (instrument == nullptr)
+                problem(path + ".instrument", response.instrument_id + " version "
+                                                  + std::to_string(response.instrument_version)
+                                                  + " is neither in the file nor in the database");
+        }
+        const auto answers = item.find("answers");
+        if (answers == item.end() || !answers->is_object())
+            problem(path + ".answers", "expected an object from question key to answer");
+        else if (instrument != nullptr)
+            for (const auto& [key, value] : answers->items())
+                read_answer(*instrument, key, value, path + ".answers." + key, response);
+        if (problems_.size() != before)
+            return std::nullopt;
+        return response;
+    }
+
+private:
+    void problem(const std::string& path, const std::string& message)
+    {
+        problems_.push_back({source_, path, message});
+    }
+
+    std::string text(const json& item, const std::string& path, const char* name, bool required)
+    {
+        const auto member = item.find(name);
+        if (member == item.end()) {
+            if (required)
+                problem(path, std::string("\"") + name + "\" is missing");
+            return {};
+        }
+        if (!member->is_string()) {
+            problem(path + "." + name, "expected a string, got " + json_kind(*member));
+            return {};
+        }
+        return member->get<std::string>();
+    }
+
+    const Instrument* find_instrument(const std::string& id, int version)
+    {
+        const auto key = std::make_pair(id, version);
+        auto it = instruments_.find(key);
+        if (it == instruments_.end())
+            it = instruments_.emplace(key, store_.find_instrument(id, version)).first;
+        return it->second ? &*it->second : nullptr;
+    }
+
+    void read_answer(const Instrument& instrument, const std::string& key, const json& value, const std::string& path,
+                     Response& response)
+    {
+        const Question* question = instrument.find_question(key);
+        if (question == nullptr || question->type == QuestionType::note) {
+            problem(path, "is not a question of " + instrument.id + " version " + std::to_string(instrument.version)
+                              + " that takes an answer");
+            return;
+        }
+        switch (question->type) {
+        case QuestionType::multiple_choice: {
+            std::vector<std::string> codes;
+            bool all_strings = value.is_array();
+            if (all_strings)
+                for (const json& code : value) {
+                    all_strings = all_strings && code.is_string();
+                    if (code.is_string())
+                        codes.push_back(code.get<std::string>());
+                }
+            if (!all_strings)
+                problem(path, "expected an array of option codes, got " + json_kind(value));
+            else
+                response.answers[key] = std::move(codes);
+            return;
+        }
+        case QuestionType::integer:
+            if (value.is_number_integer())
+                response.answers[key] = value.get<std::int64_t>();
+            else
+                problem(path, "expected a whole number, got " + json_kind(value));
+            return;
+        case QuestionType::decimal:
+            if (value.is_number())
+                response.answers[key] = value.get<double>();
+            else
+                problem(path, "expected a number, got " + json_kind(value));
+            return;
+        default:
+            if (value.is_string())
+                response.answers[key] = value.get<std::string>();
+            else
+                problem(path, "expected a string, got " + json_kind(value));
+            return;
+        }
+    }
+
+    Store& store_;
+    const std::string& source_;
+    std::vector<DefinitionProblem>& problems_;
+    std::map<std::pair<std::string, int>, std::optional<Instrument>> instruments_;
+};
+
+bool same_response(const Response& a, const Response& b)
+{
+    return a.uuid == b.uuid && a.instrument_id == b.instrument_id && a.instrument_version == b.instrument_version
+        && a.captured_at == b.captured_at && a.captured_by == b.captured_by && a.team == b.team
+        && a.respondent_type == b.respondent_type && a.answers == b.answers;
+}
+
+const json& array_member(const json& root, const char* name, const std::string& source)
+{
+    const auto member = root.find(name);
+    if (member == root.end() || !member->is_array())
+        throw DefinitionError({{source, std::string("$.") + name, "expected an array"}});
+    return *member;
+}
+
+// Paths of an embedded instrument's problems start at the instrument, inside the file.
+DefinitionError in_file(const DefinitionError& error, const std::string& source, const std::string& prefix)
+{
+    std::vector<DefinitionProblem> problems = error.problems();
+    for (DefinitionProblem& problem : problems) {
+        problem.source = source;
+        problem.path = prefix + (problem.path.size() > 1 ? problem.path.substr(1) : std::string());
+    }
+    return DefinitionError(std::move(problems));
+}
+
+} // namespace
+
+JsonImportSummary import_json_export(Store& store, const std::filesystem::path& file, const std::string& actor,
+                                     bool dry_run, Progress* progress)
+{
+    const std::string source = file_name(file);
+    if (progress)
+        progress->update(0, 0, "reading " + source);
+    const json root = parse_definition_json(read_text_file(file), source);
+    if (!root.is_object() || root.value("format", std::string()) != "chorus-export")
+        throw Error(source + " is not a Chorus JSON export (it has no \"format\": \"chorus-export\")");
+    if (!root.contains("format_version") || root["format_version"] != 1)
+        throw Error(source + " is a Chorus export of another format version; this Chorus reads version 1");
+    if (root.value("identifiable", false) != true)
+        throw Error(source + " is an anonymised export: it lacks who captured each response (and perhaps "
+                             "free text), so importing it would store incomplete responses; import an "
+                             "identifiable export instead");
+    const json& instruments = array_member(root, "instruments", source);
+    const json& responses = array_member(root, "responses", source);
+
+    JsonImportSummary summary;
+    sql::Transaction transaction(store.connection()); // the writes below become one
+    for (std::size_t i = 0; i < instruments.size(); ++i) {
+        const std::string path = "$.instruments[" + std::to_string(i) + "]";
+        Instrument instrument;
+        try {
+            instrument = parse_instrument(instruments[i].dump(), source);
+        } catch (const DefinitionError& error) {
+            throw in_file(error, source, path);
+        }
+        try {
+            if (store.add_instrument(instrument, actor) == AddOutcome::added)
+                ++summary.instruments_added;
+            else
+                ++summary.instruments_unchanged;
+        } catch (const DefinitionError& error) {
+            throw in_file(error, source, path);
+        } catch (const Error& error) {
+            throw DefinitionError({{source, path, error.what()}});
+        }
+    }
+
+    std::vector<DefinitionProblem> problems;
+    ResponseReader reader(store, source, problems);
+    std::vector<Response> fresh;
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < responses.size() && problems.size() < max_problems; ++i) {
+        if (progress && i % 1000 == 0) {
+            if (progress->cancelled())
+                throw Cancelled();
+            progress->update(i, responses.size(), "checking " + source);
+        }
+        const std::string path = "$.responses[" + std::to_string(i) + "]";
+        std::optional<Response> response = reader.read(responses[i], path);
+        if (!response)
+            continue;
+        if (!seen.insert(response->uuid).second) {
+            problems.push_back({source, path + ".uuid", "response " + response->uuid + " appears twice in the file"});
+            continue;
+        }
+        if (const std::optional<Response> stored = store.find_response(response->uuid)) {
+            if (same_response(*stored, *response))
+                ++summary.responses_skipped;
+            else
+                problems.push_back({source, path,
+                                    "response " + response->uuid
+                                        + " is stored with different content; nothing was imported"});
+            continue;
+        }
+        fresh.push_back(std::move(*response));
+    }
+    if (!problems.empty())
+        throw DefinitionError(std::move(problems));
+
+    if (!fresh.empty())
+        store.add_responses(fresh, actor, source, progress);
+    summary.responses_added = fresh.size();
+    store.audit(actor, "import", source,
+                "json export; " + std::to_string(summary.instruments_added) + " instrument versions added, "
+                    + std::to_string(summary.instruments_unchanged) + " unchanged; "
+                    + std::to_string(summary.responses_added) + " responses added, "
+                    + std::to_string(summary.responses_skipped) + " already stored");
+    if (!dry_run)
+        transaction.commit();
+    return summary;
+}
+
+} // namespace chorus
