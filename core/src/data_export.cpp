@@ -63,9 +63,9 @@ std::vector<ExportedInstrument> selected_instruments(Store& store, const ExportO
         selected.push_back(std::move(instrument));
     }
     if (options.format == ExportFormat::csv) {
-        if (selected.size() != 1)
-            throw Error("a CSV export holds one instrument: name exactly one (" + std::to_string(selected.size())
-                        + (selected.size() == 1 ? " was" : " were") + " selected)");
+        if (options.instruments.size() != 1)
+            throw Error("a CSV export holds one instrument: name exactly one (" + std::to_string(options.instruments.size())
+                        + " were named)");
         ExportedInstrument& only = selected.front();
         const int version = options.csv_version == 0 ? only.versions.back().version : options.csv_version;
         auto it = std::find_if(only.versions.begin(), only.versions.end(),
