@@ -164,6 +164,8 @@ ExportOptions ExportDialog::options() const
     options.identifiable = identifiable_->GetValue();
     options.free_text = free_text_->GetValue();
     options.bom = options.format == ExportFormat::csv && bom_->GetValue();
+    // Everything (JSON of every instrument) includes the complaints log, as chorus-cli's does.
+    options.complaints = options.format == ExportFormat::json && options.instruments.empty();
     return options;
 }
 

@@ -13,6 +13,8 @@
 #include <algorithm>
 #include <csignal>
 #include <optional>
+#include <string>
+#include <vector>
 #include <ostream>
 
 namespace chorus::cli {
@@ -100,6 +102,8 @@ void json_options(const Arguments& arguments, ExportRequest& request)
     refuse_option(arguments, "bom", "json", "a byte order mark is for CSV files");
     refuse_option(arguments, "version", "json", "a JSON export holds every version");
     request.options.format = ExportFormat::json;
+    // Everything means the complaints log too; --instrument asks for responses only.
+    request.options.complaints = !arguments.has("instrument");
     read_set(arguments, request);
 }
 
@@ -167,10 +171,17 @@ int export_command(const Arguments& arguments, Context& context)
         }
         progress.finish(); // ends the progress line before the result is printed
     }
-    context.out() << "exported " << count_noun(static_cast<std::int64_t>(summary.responses), "response", "responses")
-                  << (options.measures ? " and " + count_noun(static_cast<std::int64_t>(summary.measures), "measure",
-                                                              "measures")
-                                       : std::string())
+    std::vector<std::string> parts{count_noun(static_cast<std::int64_t>(summary.responses), "response", "responses")};
+    if (options.complaints) {
+        parts.push_back(count_noun(static_cast<std::int64_t>(summary.complaints), "complaint", "complaints"));
+        parts.push_back(count_noun(static_cast<std::int64_t>(summary.compliments), "compliment", "compliments"));
+    }
+    if (options.measures)
+        parts.push_back(count_noun(static_cast<std::int64_t>(summary.measures), "measure", "measures"));
+    std::string what = parts.front();
+    for (std::size_t i = 1; i < parts.size(); ++i)
+        what += (i + 1 == parts.size() ? " and " : ", ") + parts[i];
+    context.out() << "exported " << what
                   << " to " << options.out.string() << " (" << format << ", "
                   << (options.identifiable ? "identifiable: audited"
                       : options.free_text  ? "anonymised, with free text"
@@ -198,8 +209,14 @@ int import_command(const Arguments& arguments, Context& context)
                                 "instrument versions")
                   << " added (" << summary.instruments_unchanged << " already stored), "
                   << count_noun(static_cast<std::int64_t>(summary.responses_added), "response", "responses")
-                  << " added (" << summary.responses_skipped << " already stored)"
-                  << (dry_run ? "; nothing stored" : "") << '\n';
+                  << " added (" << summary.responses_skipped << " already stored)";
+    if (summary.complaints_added + summary.complaints_skipped + summary.compliments_added + summary.compliments_skipped > 0)
+        context.out() << ", "
+                      << count_noun(static_cast<std::int64_t>(summary.complaints_added), "complaint", "complaints")
+                      << " added (" << summary.complaints_skipped << " already stored), "
+                      << count_noun(static_cast<std::int64_t>(summary.compliments_added), "compliment", "compliments")
+                      << " added (" << summary.compliments_skipped << " already stored)";
+    context.out() << (dry_run ? "; nothing stored" : "") << '\n';
     return 0;
 }
 

@@ -210,12 +210,17 @@ ExportSummary export_data(Store& store, const ExportOptions& options, const std:
     for (const auto& instrument : run.instruments())
         summary.instruments += options.format == ExportFormat::xlsx ? 1 : instrument.versions.size();
     summary.measures = options.measures ? options.measures->results.size() : 0;
+    summary.complaints = run.complaints_written;
+    summary.compliments = run.compliments_written;
     std::string detail = "format " + std::string(to_string(options.format)) + "; "
                        + std::to_string(summary.responses) + " responses; "
                        + std::to_string(summary.instruments) + " instrument"
                        + (options.format == ExportFormat::xlsx ? " sheets" : " versions");
     if (options.measures)
         detail += "; " + std::to_string(summary.measures) + " measures";
+    if (options.complaints && options.format == ExportFormat::json)
+        detail += "; " + std::to_string(summary.complaints) + " complaints; " + std::to_string(summary.compliments)
+                + " compliments";
     if (options.period)
         detail += "; period " + options.period->label();
     detail += std::string("; identifiable ") + (options.identifiable ? "yes" : "no");

@@ -40,6 +40,8 @@ public:
     // list's order, reporting progress and throwing Cancelled when asked to stop.
     void for_each_response(const ExportedInstrument& instrument, const std::function<void(const Response&)>& each);
     std::size_t responses_written() const { return static_cast<std::size_t>(done_); }
+    std::size_t complaints_written = 0;
+    std::size_t compliments_written = 0;
 
 private:
     ResponseFilter filter_for(const ExportedInstrument& instrument) const;

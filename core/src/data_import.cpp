@@ -2,11 +2,13 @@
 // adding only what the database does not hold yet, so importing a file twice adds nothing.
 #include "chorus/data_export.hpp"
 
+#include "chorus/complaint_log.hpp"
 #include "chorus/error.hpp"
 #include "chorus/progress.hpp"
 #include "chorus/sqlite.hpp"
 #include "chorus/store.hpp"
 #include "chorus/uuid.hpp"
+#include "complaints_json.hpp"
 #include "json_reading.hpp"
 
 #include <map>
@@ -167,12 +169,44 @@ bool same_response(const Response& a, const Response& b)
         && a.respondent_type == b.respondent_type && a.answers == b.answers;
 }
 
-const json& array_member(const json& root, const char* name, const std::string& source)
+const json& array_member(const json& root, const char* name, const std::string& source, bool required = true)
 {
+    static const json none = json::array();
     const auto member = root.find(name);
+    if (member == root.end() && !required)
+        return none;
     if (member == root.end() || !member->is_array())
         throw DefinitionError({{source, std::string("$.") + name, "expected an array"}});
     return *member;
+}
+
+// The complaints (or compliments) of the file not stored yet; an identical stored one is
+// counted as skipped, a different one with the same uuid is a problem.
+template <typename Record, typename Read, typename Stored>
+std::vector<Record> fresh_records(const json& items, const char* name, const std::string& source, Read read,
+                                  Stored stored, std::size_t& skipped, std::vector<DefinitionProblem>& problems)
+{
+    std::vector<Record> fresh;
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < items.size() && problems.size() < max_problems; ++i) {
+        const std::string path = std::string("$.") + name + "[" + std::to_string(i) + "]";
+        std::optional<Record> record = read(items[i], source, path, problems);
+        if (!record)
+            continue;
+        if (!seen.insert(record->uuid).second) {
+            problems.push_back({source, path + ".uuid", record->uuid + " appears twice in the file"});
+            continue;
+        }
+        if (const std::optional<Record> existing = stored(record->uuid)) {
+            if (*existing == *record)
+                ++skipped;
+            else
+                problems.push_back({source, path, record->uuid + " is stored with different content; nothing was imported"});
+            continue;
+        }
+        fresh.push_back(std::move(*record));
+    }
+    return fresh;
 }
 
 // Paths of an embedded instrument's problems start at the instrument, inside the file.
@@ -257,17 +291,42 @@ JsonImportSummary import_json_export(Store& store, const std::filesystem::path& 
         }
         fresh.push_back(std::move(*response));
     }
+
+    ComplaintLog log(store);
+    const std::vector<Complaint> complaints = fresh_records<Complaint>(
+        array_member(root, "complaints", source, false), "complaints", source, exporting::read_complaint,
+        [&](const std::string& uuid) { return log.find(uuid); }, summary.complaints_skipped, problems);
+    const json& compliment_items = array_member(root, "compliments", source, false);
+    std::map<std::string, Compliment> stored_compliments;
+    if (!compliment_items.empty()) // the log has no look-up by uuid; it is read once
+        for (Compliment& compliment : log.list_compliments())
+            stored_compliments.emplace(compliment.uuid, std::move(compliment));
+    const std::vector<Compliment> compliments = fresh_records<Compliment>(
+        compliment_items, "compliments", source, exporting::read_compliment,
+        [&](const std::string& uuid) {
+            const auto it = stored_compliments.find(uuid);
+            return it == stored_compliments.end() ? std::nullopt : std::optional<Compliment>(it->second);
+        },
+        summary.compliments_skipped, problems);
     if (!problems.empty())
         throw DefinitionError(std::move(problems));
 
     if (!fresh.empty())
         store.add_responses(fresh, actor, source, progress);
     summary.responses_added = fresh.size();
+    if (!complaints.empty())
+        log.add_all(complaints, actor, source);
+    summary.complaints_added = complaints.size();
+    if (!compliments.empty())
+        log.add_compliments(compliments, actor, source);
+    summary.compliments_added = compliments.size();
     store.audit(actor, "import", source,
                 "json export; " + std::to_string(summary.instruments_added) + " instrument versions added, "
                     + std::to_string(summary.instruments_unchanged) + " unchanged; "
                     + std::to_string(summary.responses_added) + " responses added, "
-                    + std::to_string(summary.responses_skipped) + " already stored");
+                    + std::to_string(summary.responses_skipped) + " already stored; "
+                    + std::to_string(summary.complaints_added) + " complaints and "
+                    + std::to_string(summary.compliments_added) + " compliments added");
     if (!dry_run)
         transaction.commit();
     return summary;

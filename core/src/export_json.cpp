@@ -3,12 +3,16 @@
 // The same data always gives the same bytes (no export time in the file: the audit log has it).
 #include "data_export_internal.hpp"
 
+#include "chorus/complaint_log.hpp"
 #include "chorus/error.hpp"
 #include "chorus/instrument_json.hpp"
+#include "complaints_json.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
+#include <tuple>
 
 namespace chorus::exporting {
 
@@ -87,6 +91,40 @@ const Instrument& version_of(const ExportedInstrument& instrument, int version)
                 + ", which is not stored"); // list_instruments and the responses disagree
 }
 
+// The log received in the period, by date received then uuid: the order is the same in any
+// database the file is imported into (the register's order also depends on when each was recorded).
+void write_complaints(ExportRun& run, std::ostream& out)
+{
+    const ExportOptions& options = run.options();
+    ComplaintLog log(run.store());
+    ComplaintFilter complaints_filter;
+    ComplimentFilter compliments_filter;
+    if (options.period) {
+        complaints_filter.received_from = compliments_filter.received_from = options.period->first_day();
+        complaints_filter.received_to = compliments_filter.received_to = options.period->last_day();
+    }
+    std::vector<Complaint> complaints = log.list(complaints_filter);
+    std::sort(complaints.begin(), complaints.end(), [](const Complaint& a, const Complaint& b) {
+        return std::tie(a.received, a.uuid) < std::tie(b.received, b.uuid);
+    });
+    out << ",\n  \"complaints\": [";
+    for (std::size_t i = 0; i < complaints.size(); ++i)
+        out << (i == 0 ? "\n    " : ",\n    ")
+            << complaint_json(complaints[i], options.identifiable, options.free_text).dump();
+    out << (complaints.empty() ? "]" : "\n  ]");
+    std::vector<Compliment> compliments = log.list_compliments(compliments_filter);
+    std::sort(compliments.begin(), compliments.end(), [](const Compliment& a, const Compliment& b) {
+        return std::tie(a.received, a.uuid) < std::tie(b.received, b.uuid);
+    });
+    out << ",\n  \"compliments\": [";
+    for (std::size_t i = 0; i < compliments.size(); ++i)
+        out << (i == 0 ? "\n    " : ",\n    ")
+            << compliment_json(compliments[i], options.identifiable, options.free_text).dump();
+    out << (compliments.empty() ? "]" : "\n  ]");
+    run.complaints_written = complaints.size();
+    run.compliments_written = compliments.size();
+}
+
 } // namespace
 
 void write_json(ExportRun& run, const std::filesystem::path& file)
@@ -115,6 +153,8 @@ void write_json(ExportRun& run, const std::filesystem::path& file)
             first = false;
         });
     out << "\n  ]";
+    if (options.complaints)
+        write_complaints(run, out);
     if (options.measures)
         out << ",\n  \"measures\": " << measures_json(*options.measures).dump(2);
     out << "\n}\n";

@@ -94,13 +94,19 @@ TEST_F(CliExportTest, JsonImportsIntoANewDatabaseOnce)
     const fs::path other = temp / "other.db";
     auto result = run({"import", json.string(), "--dry-run"}, other);
     ASSERT_EQ(result.status, 0) << result;
-    EXPECT_NE(result.out.find("860 responses added (0 already stored); nothing stored"), std::string::npos) << result;
+    EXPECT_NE(result.out.find("860 responses added (0 already stored), 60 complaints added (0 already stored), "
+                              "80 compliments added (0 already stored); nothing stored"),
+              std::string::npos)
+        << result;
     result = run({"import", json.string()}, other);
     ASSERT_EQ(result.status, 0) << result;
     EXPECT_NE(result.out.find("860 responses added (0 already stored)"), std::string::npos) << result;
     result = run({"import", json.string()}, other);
     ASSERT_EQ(result.status, 0) << result;
-    EXPECT_NE(result.out.find("0 responses added (860 already stored)"), std::string::npos) << result;
+    EXPECT_NE(result.out.find("0 responses added (860 already stored), 0 complaints added (60 already stored), "
+                              "0 compliments added (80 already stored)"),
+              std::string::npos)
+        << result;
 
     const fs::path again = temp / "again.json";
     ASSERT_EQ(run({"export", "--format", "json", "--out", again.string(), "--identifiable"}, other).status, 0);

@@ -3,6 +3,7 @@
 // XLSX read back by LibreOffice.
 #include "chorus/data_export.hpp"
 
+#include "chorus/complaint_log.hpp"
 #include "chorus/csv.hpp"
 #include "chorus/error.hpp"
 #include "chorus/instrument_json.hpp"
@@ -75,6 +76,27 @@ std::vector<std::vector<std::string>> read_csv(const fs::path& file)
     while (reader.next(record))
         rows.push_back(record.fields);
     return rows;
+}
+
+void add_complaint_and_compliment(Store& store)
+{
+    ComplaintLog log(store);
+    Complaint complaint;
+    complaint.uuid = "c0000000-0000-4000-8000-000000000001";
+    complaint.reference = "CMP-25-001";
+    complaint.received = "2025-07-02";
+    complaint.complainant_type = "parent";
+    complaint.service_area = "children_in_need";
+    complaint.procedure = "statutory";
+    complaint.themes = {"communication"};
+    complaint.points = {{"Visits were cancelled by Ms Smith", "upheld", "stage1"}};
+    complaint.stages = {{"stage1", "2025-07-02", true, "complex: three agencies", {{"responded", "2025-07-20"}}}};
+    complaint.learning = {{"Call ahead before every visit", "North team manager", "2025-09-01", ""}};
+    complaint.recorded_by = "Complaints Officer";
+    log.add(complaint, "tester");
+    log.add_compliment({"d0000000-0000-4000-8000-000000000002", "2025-07-03", "teacher", "children_in_need", "North",
+                        "Thanks to Jo for her help", "Complaints Officer"},
+                       "tester");
 }
 
 class DataExportTest : public ::testing::Test {
@@ -185,11 +207,21 @@ TEST_F(DataExportTest, AnonymisedExportsLeaveOutWhoCapturedAndFreeText)
     for (const char* left_out : {"captured_by", "Sam Worker", "\"why\"", "\"name\"", "\"story\"", "café", "Jo"})
         EXPECT_EQ(text.find(left_out), std::string::npos) << left_out;
 
+    add_complaint_and_compliment(store);
+    options.complaints = true;
+    run(ExportFormat::json, dir / "log.json");
+    text = read_file(dir / "log.json");
+    for (const char* left_out : {"CMP-25-001", "Ms Smith", "three agencies", "Call ahead", "Jo for", "Complaints Officer"})
+        EXPECT_EQ(text.find(left_out), std::string::npos) << left_out;
+    EXPECT_NE(text.find("\"outcome\":\"upheld\""), std::string::npos);
+
     options.free_text = true;
     run(ExportFormat::json, dir / "free.json");
     text = read_file(dir / "free.json");
     EXPECT_NE(text.find("\"story\":\"fine\""), std::string::npos);
-    EXPECT_EQ(text.find("Sam Worker"), std::string::npos);
+    EXPECT_NE(text.find("Ms Smith"), std::string::npos);
+    for (const char* left_out : {"Sam Worker", "CMP-25-001", "Complaints Officer"})
+        EXPECT_EQ(text.find(left_out), std::string::npos) << left_out;
 }
 
 TEST_F(DataExportTest, PeriodKeepsResponsesOfItsUkDays)
@@ -205,6 +237,8 @@ TEST_F(DataExportTest, PeriodKeepsResponsesOfItsUkDays)
 
 TEST_F(DataExportTest, JsonRoundTripThroughAnotherDatabaseIsIdentical)
 {
+    add_complaint_and_compliment(store);
+    options.complaints = true;
     options.identifiable = true;
     run(ExportFormat::json, dir / "first.json");
 
@@ -212,6 +246,9 @@ TEST_F(DataExportTest, JsonRoundTripThroughAnotherDatabaseIsIdentical)
     const JsonImportSummary imported = import_json_export(copy, dir / "first.json", "tester");
     EXPECT_EQ(imported.instruments_added, 1u);
     EXPECT_EQ(imported.responses_added, 3u);
+    EXPECT_EQ(imported.complaints_added, 1u);
+    EXPECT_EQ(imported.compliments_added, 1u);
+    EXPECT_NE(read_file(dir / "first.json").find("CMP-25-001"), std::string::npos);
 
     ExportOptions again = options;
     again.out = dir / "second.json";
@@ -224,7 +261,11 @@ TEST_F(DataExportTest, JsonRoundTripThroughAnotherDatabaseIsIdentical)
     EXPECT_EQ(twice.instruments_unchanged, 1u);
     EXPECT_EQ(twice.responses_added, 0u);
     EXPECT_EQ(twice.responses_skipped, 3u);
+    EXPECT_EQ(twice.complaints_added, 0u);
+    EXPECT_EQ(twice.complaints_skipped, 1u);
+    EXPECT_EQ(twice.compliments_skipped, 1u);
     EXPECT_EQ(copy.count_responses(), 3);
+    EXPECT_EQ(ComplaintLog(copy).count(), 1);
 }
 
 TEST_F(DataExportTest, ImportRefusesAChangedResponseAndStoresNothing)

@@ -118,6 +118,7 @@ TEST_F(ExportDialogTest, IdentifiableExportNeedsConfirmationAndIsAudited)
     options.format = ExportFormat::json;
     options.out = folder / "core.json";
     options.identifiable = true;
+    options.complaints = true;
     export_data(session.store(), options, "tester");
     EXPECT_EQ(text_of(folder / "all.json"), text_of(folder / "core.json"));
 

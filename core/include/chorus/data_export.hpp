@@ -49,6 +49,10 @@ struct ExportOptions {
     bool free_text = false;          // include free-text answers in an anonymised export
     bool bom = false;                // CSV: start with a UTF-8 byte order mark (for Excel)
     bool overwrite = false;          // replace an existing `out`; otherwise it is refused
+    // JSON: also the complaints and compliments log (those received in the period), with the
+    // case reference and who recorded them only when identifiable, their free text (points,
+    // reasons, learning actions, summaries) as for answers.
+    bool complaints = false;
     const ExportedMeasures* measures = nullptr; // XLSX measures sheet, JSON "measures"; may be null
 };
 
@@ -56,6 +60,8 @@ struct ExportSummary {
     std::size_t responses = 0;
     std::size_t instruments = 0; // instrument versions (JSON, CSV) or sheets of instruments (XLSX)
     std::size_t measures = 0;
+    std::size_t complaints = 0;
+    std::size_t compliments = 0;
 };
 
 // Writes the export. Throws Error naming the file or option for bad options (an unknown
@@ -73,12 +79,16 @@ struct JsonImportSummary {
     std::size_t instruments_unchanged = 0;
     std::size_t responses_added = 0;
     std::size_t responses_skipped = 0; // identical ones already stored
+    std::size_t complaints_added = 0;
+    std::size_t complaints_skipped = 0;
+    std::size_t compliments_added = 0;
+    std::size_t compliments_skipped = 0;
 };
 
 // Adds what a JSON export holds, in ONE transaction: instrument versions (an identical one
 // already stored is left alone; a different definition with the same id and version is
-// refused), then responses by uuid (an identical stored one is skipped; the same uuid with
-// different content is refused). Only identifiable exports are full enough to import. Any
+// refused), then responses, complaints and compliments by uuid (an identical stored one is
+// skipped; the same uuid with different content is refused). Only identifiable exports are full enough to import. Any
 // problem throws (DefinitionError listing every problem with its JSON path, or Error) and
 // changes nothing. `dry_run` does every check and write, then rolls back.
 CHORUS_CORE_API JsonImportSummary import_json_export(Store& store, const std::filesystem::path& file,
