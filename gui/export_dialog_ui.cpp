@@ -175,7 +175,7 @@ std::filesystem::path ExportDialog::measure_set_file() const
                                                                   : std::filesystem::path(utf8(measure_set_->GetPath()));
 }
 
-bool ExportDialog::run_export(bool overwrite)
+std::optional<ExportSummary> ExportDialog::run_export(bool overwrite)
 {
     try {
         ExportOptions options = this->options();
@@ -198,13 +198,12 @@ bool ExportDialog::run_export(bool overwrite)
             measures = ExportedMeasures{set_file.filename().string(), report, calculator.report(report, &progress)};
             options.measures = &*measures;
         }
-        export_data(session_.store(), options, session_.actor(), &progress);
-        return true;
+        return export_data(session_.store(), options, session_.actor(), &progress);
     } catch (const Cancelled&) {
-        return false; // the user stopped it; nothing was written
+        return std::nullopt; // the user stopped it; nothing was written
     } catch (const std::exception& error) {
         show_error(this, "The export was not written.", error);
-        return false;
+        return std::nullopt;
     }
 }
 
@@ -220,8 +219,15 @@ void ExportDialog::export_clicked()
             return;
         overwrite = true;
     }
-    if (run_export(overwrite))
-        EndModal(wxID_OK);
+    const std::optional<ExportSummary> summary = run_export(overwrite);
+    if (!summary)
+        return;
+    wxMessageDialog done(this,
+                         wxString::Format("Exported %zu responses to %s.", summary->responses,
+                                          wx(file.filename().string())),
+                         "Export", wxOK | wxICON_INFORMATION);
+    done.ShowModal();
+    EndModal(wxID_OK);
 }
 
 } // namespace chorus::gui

@@ -7,6 +7,7 @@
 #include <wx/dialog.h>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,8 +31,8 @@ public:
     std::filesystem::path measure_set_file() const;
 
     // Writes the export with a progress dialog (Cancel stops it, leaving no file); shows any
-    // error and returns false then. `overwrite`: the file may be replaced.
-    bool run_export(bool overwrite);
+    // error and returns nothing then. `overwrite`: the file may be replaced.
+    std::optional<ExportSummary> run_export(bool overwrite);
 
     // The controls, for the GUI tests.
     wxRadioBox* format() { return format_; }

@@ -88,7 +88,7 @@ TEST_F(ExportDialogTest, CsvExportMatchesCoreAndIsAnonymised)
     choose_instrument(dialog, "cin-family-feedback");
     dialog.bom()->SetValue(true);
     dialog.file()->SetPath((folder / "cin.csv").string());
-    ASSERT_TRUE(dialog.run_export(false));
+    ASSERT_TRUE(dialog.run_export(false).has_value());
 
     ExportOptions options;
     options.format = ExportFormat::csv;
@@ -113,7 +113,7 @@ TEST_F(ExportDialogTest, IdentifiableExportNeedsConfirmationAndIsAudited)
     EXPECT_FALSE(dialog.free_text()->IsEnabled()); // an identifiable export has free text anyway
 
     dialog.file()->SetPath((folder / "all.json").string());
-    ASSERT_TRUE(dialog.run_export(false));
+    ASSERT_TRUE(dialog.run_export(false).has_value());
     ExportOptions options;
     options.format = ExportFormat::json;
     options.out = folder / "core.json";
