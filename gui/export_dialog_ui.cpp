@@ -192,9 +192,12 @@ std::optional<ExportSummary> ExportDialog::run_export(bool overwrite)
             MeasureCalculator calculator(session_.store(), *set,
                                          complaints ? session_.plugins().case_procedure() : nullptr,
                                          complaints ? session_.complaint_vocabularies() : nullptr);
-            // Without a period, the measures report the last quarter ended.
-            const Period report = options.period ? *options.period
-                                                 : period_containing(local_date(), Frequency::quarterly).previous();
+            // Without a period, the measures report the latest quarter ended (as chorus-cli's do).
+            const std::string today = local_date();
+            const Period quarter = period_containing(today, Frequency::quarterly);
+            const Period report = options.period          ? *options.period
+                                  : quarter.last_day() == today ? quarter
+                                                                : quarter.previous();
             measures = ExportedMeasures{set_file.filename().string(), report, calculator.report(report, &progress)};
             options.measures = &*measures;
         }

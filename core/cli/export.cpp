@@ -73,7 +73,7 @@ void read_set(const Arguments& arguments, ExportRequest& request)
     request.set_file = *file;
     request.set = load_measure_set(*file);
     // --threshold can only make suppression stricter than the set's own minimum bases.
-    const auto threshold = arguments.integer("threshold", 1, 1000000).value_or(5);
+    const std::int64_t threshold = arguments.integer("threshold", 1, 1000000).value_or(5);
     for (MeasureDefinition& measure : request.set->measures)
         measure.minimum_base = std::max(measure.minimum_base, threshold);
 }
@@ -149,6 +149,7 @@ int export_command(const Arguments& arguments, Context& context)
                              + "\" is not a period; use a quarter of the financial year (2025-Q3), a month "
                                "(2025-12), a half year (2025-H1) or a financial year (FY2025-26)");
     }
+    arguments.integer("threshold", 1, 1000000); // a bad value is a usage error with or without --set
     entry->read_options(arguments, request);
     std::error_code error;
     if (!options.overwrite && std::filesystem::exists(options.out, error))
