@@ -13,9 +13,9 @@
 #include <algorithm>
 #include <csignal>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
-#include <ostream>
 
 namespace chorus::cli {
 
