@@ -6,6 +6,7 @@
 #include "session.hpp"
 
 #include "chorus/data_export.hpp"
+#include "chorus/measures.hpp"
 #include "chorus/uuid.hpp"
 
 #include <gtest/gtest.h>
@@ -126,6 +127,36 @@ TEST_F(ExportDialogTest, IdentifiableExportNeedsConfirmationAndIsAudited)
     EXPECT_EQ(entry.action, "export");
     EXPECT_EQ(entry.entity, "all.json");
     EXPECT_NE(entry.detail.find("identifiable yes"), std::string::npos) << entry.detail;
+}
+
+TEST_F(ExportDialogTest, JsonWithAMeasureSetForAPeriodMatchesCore)
+{
+    const std::filesystem::path set_file = std::filesystem::path(CHORUS_GUI_TEST_DATA_DIR) / "demo-scorecard.json";
+    ExportDialog dialog(frame, session);
+    choose_format(dialog, 2);
+    choose_instrument(dialog, "cin-family-feedback");
+    ASSERT_GT(dialog.period()->GetCount(), 2u);
+    dialog.period()->SetSelection(2); // the second newest quarter with responses
+    dialog.measure_set()->SetPath(set_file.string());
+    dialog.file()->SetPath((folder / "plan.json").string());
+    ASSERT_TRUE(dialog.run_export(false).has_value());
+
+    const Period period = periods_with_responses(session.store(), Frequency::quarterly).at(1);
+    const MeasureSet set = load_measure_set(set_file);
+    MeasureCalculator calculator(session.store(), set, session.plugins().case_procedure(),
+                                 session.complaint_vocabularies());
+    const ExportedMeasures measures{"demo-scorecard.json", period, calculator.report(period)};
+    ExportOptions options;
+    options.format = ExportFormat::json;
+    options.out = folder / "core.json";
+    options.instruments = {"cin-family-feedback"};
+    options.period = period;
+    options.measures = &measures;
+    export_data(session.store(), options, "tester");
+    const std::string written = text_of(folder / "plan.json");
+    EXPECT_EQ(written, text_of(folder / "core.json"));
+    EXPECT_NE(written.find("\"period\": \"" + period.label() + "\""), std::string::npos);
+    EXPECT_NE(written.find("\"measures\""), std::string::npos);
 }
 
 TEST_F(ExportDialogTest, CsvWithoutAFileIsRefused)
