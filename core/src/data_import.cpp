@@ -11,6 +11,9 @@
 #include "complaints_json.hpp"
 #include "json_reading.hpp"
 
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <map>
 #include <set>
 
@@ -34,6 +37,13 @@ public:
     ResponseReader(Store& store, const std::string& source, std::vector<DefinitionProblem>& problems)
         : store_(store), source_(source), problems_(problems)
     {
+    }
+
+    // A version the file defines: its responses are read with it (a stored one that differs
+    // is refused when the file's is added).
+    void define(const Instrument& instrument)
+    {
+        instruments_[{instrument.id, instrument.version}] = instrument;
     }
 
     std::optional<Response> read(const json& item, const std::string& path)
@@ -226,9 +236,58 @@ JsonImportSummary import_json_export(Store& store, const std::filesystem::path& 
                                      bool dry_run, Progress* progress)
 {
     const std::string source = file_name(file);
-    if (progress)
-        progress->update(0, 0, "reading " + source);
-    const json root = parse_definition_json(read_text_file(file), source);
+    std::vector<DefinitionProblem> problems;
+    ResponseReader reader(store, source, problems);
+    std::vector<Instrument> instruments;
+    std::vector<std::pair<std::size_t, Response>> responses; // with their index in the file
+
+    // Streamed: each instrument and response is converted as soon as it is read and dropped
+    // from the document, so a big file never sits in memory as JSON.
+    std::string member; // the root's member being read
+    std::size_t response_items = 0;
+    const json::parser_callback_t take = [&](int depth, json::parse_event_t event, json& parsed) {
+        if (depth == 1 && event == json::parse_event_t::key) {
+            member = parsed.get<std::string>();
+            return true;
+        }
+        if (depth != 2 || event != json::parse_event_t::object_end)
+            return true;
+        if (member == "instruments") {
+            const std::string path = "$.instruments[" + std::to_string(instruments.size()) + "]";
+            try {
+                instruments.push_back(parse_instrument(parsed.dump(), source));
+            } catch (const DefinitionError& error) {
+                throw in_file(error, source, path);
+            }
+            reader.define(instruments.back());
+            return false;
+        }
+        if (member == "responses") {
+            const std::size_t index = response_items++;
+            if (progress && index % 1000 == 0) {
+                if (progress->cancelled())
+                    throw Cancelled();
+                progress->update(index, 0, "reading " + source);
+            }
+            if (problems.size() < max_problems)
+                if (std::optional<Response> response = reader.read(parsed, "$.responses[" + std::to_string(index) + "]"))
+                    responses.emplace_back(index, std::move(*response));
+            return false;
+        }
+        return true;
+    };
+    json root;
+    {
+        std::ifstream in(file, std::ios::binary);
+        if (!in)
+            throw Error(file.string() + ": cannot be read: " + std::strerror(errno));
+        try {
+            root = json::parse(in, take);
+        } catch (const json::parse_error& error) {
+            // Where it went wrong, in lines and columns, from the text (read again only now).
+            throw DefinitionError({{source, "", describe_parse_error(read_text_file(file), error)}});
+        }
+    }
     if (!root.is_object() || root.value("format", std::string()) != "chorus-export")
         throw Error(source + " is not a Chorus JSON export (it has no \"format\": \"chorus-export\")");
     if (!root.contains("format_version") || root["format_version"] != 1)
@@ -237,21 +296,15 @@ JsonImportSummary import_json_export(Store& store, const std::filesystem::path& 
         throw Error(source + " is an anonymised export: it lacks who captured each response (and perhaps "
                              "free text), so importing it would store incomplete responses; import an "
                              "identifiable export instead");
-    const json& instruments = array_member(root, "instruments", source);
-    const json& responses = array_member(root, "responses", source);
+    array_member(root, "instruments", source);
+    array_member(root, "responses", source);
 
     JsonImportSummary summary;
     sql::Transaction transaction(store.connection()); // the writes below become one
     for (std::size_t i = 0; i < instruments.size(); ++i) {
         const std::string path = "$.instruments[" + std::to_string(i) + "]";
-        Instrument instrument;
         try {
-            instrument = parse_instrument(instruments[i].dump(), source);
-        } catch (const DefinitionError& error) {
-            throw in_file(error, source, path);
-        }
-        try {
-            if (store.add_instrument(instrument, actor) == AddOutcome::added)
+            if (store.add_instrument(instruments[i], actor) == AddOutcome::added)
                 ++summary.instruments_added;
             else
                 ++summary.instruments_unchanged;
@@ -262,8 +315,6 @@ JsonImportSummary import_json_export(Store& store, const std::filesystem::path& 
         }
     }
 
-    std::vector<DefinitionProblem> problems;
-    ResponseReader reader(store, source, problems);
     std::vector<Response> fresh;
     std::set<std::string> seen;
     for (std::size_t i = 0; i < responses.size() && problems.size() < max_problems; ++i) {
@@ -272,25 +323,24 @@ JsonImportSummary import_json_export(Store& store, const std::filesystem::path& 
                 throw Cancelled();
             progress->update(i, responses.size(), "checking " + source);
         }
-        const std::string path = "$.responses[" + std::to_string(i) + "]";
-        std::optional<Response> response = reader.read(responses[i], path);
-        if (!response)
-            continue;
-        if (!seen.insert(response->uuid).second) {
-            problems.push_back({source, path + ".uuid", "response " + response->uuid + " appears twice in the file"});
+        auto& [index, response] = responses[i];
+        const std::string path = "$.responses[" + std::to_string(index) + "]";
+        if (!seen.insert(response.uuid).second) {
+            problems.push_back({source, path + ".uuid", "response " + response.uuid + " appears twice in the file"});
             continue;
         }
-        if (const std::optional<Response> stored = store.find_response(response->uuid)) {
-            if (same_response(*stored, *response))
+        if (const std::optional<Response> stored = store.find_response(response.uuid)) {
+            if (same_response(*stored, response))
                 ++summary.responses_skipped;
             else
                 problems.push_back({source, path,
-                                    "response " + response->uuid
+                                    "response " + response.uuid
                                         + " is stored with different content; nothing was imported"});
             continue;
         }
-        fresh.push_back(std::move(*response));
+        fresh.push_back(std::move(response));
     }
+    responses.clear();
 
     ComplaintLog log(store);
     const std::vector<Complaint> complaints = fresh_records<Complaint>(
