@@ -83,23 +83,25 @@ std::vector<ExportedInstrument> selected_instruments(Store& store, const ExportO
 ExportRun::ExportRun(Store& store, const ExportOptions& options, Progress* progress)
     : store_(store), options_(options), progress_(progress), instruments_(selected_instruments(store, options))
 {
-    for (const ExportedInstrument& instrument : instruments_) {
+    for (ExportedInstrument& instrument : instruments_) {
         if (instrument.only_version == 0) {
-            total_ += static_cast<std::uint64_t>(store_.count_responses(filter_for(instrument)));
-            continue;
+            instrument.responses = static_cast<std::uint64_t>(store_.count_responses(filter_for(instrument)));
+        } else {
+            // count_responses cannot filter by version; the list's summaries can, page by page.
+            ResponseFilter filter = filter_for(instrument);
+            filter.limit = page_size;
+            for (;;) {
+                const std::vector<ResponseSummary> page = store_.list_responses(filter);
+                instrument.responses += static_cast<std::uint64_t>(
+                    std::count_if(page.begin(), page.end(), [&](const auto& summary) {
+                        return summary.instrument_version == instrument.only_version;
+                    }));
+                if (page.size() < static_cast<std::size_t>(page_size))
+                    break;
+                filter.after = page.back().position;
+            }
         }
-        // count_responses cannot filter by version; the list's summaries can, page by page.
-        ResponseFilter filter = filter_for(instrument);
-        filter.limit = page_size;
-        for (;;) {
-            const std::vector<ResponseSummary> page = store_.list_responses(filter);
-            total_ += static_cast<std::uint64_t>(std::count_if(page.begin(), page.end(), [&](const auto& summary) {
-                return summary.instrument_version == instrument.only_version;
-            }));
-            if (page.size() < static_cast<std::size_t>(page_size))
-                break;
-            filter.after = page.back().position;
-        }
+        total_ += instrument.responses;
     }
 }
 
@@ -208,7 +210,9 @@ ExportSummary export_data(Store& store, const ExportOptions& options, const std:
     ExportSummary summary;
     summary.responses = run.responses_written();
     for (const auto& instrument : run.instruments())
-        summary.instruments += options.format == ExportFormat::xlsx ? 1 : instrument.versions.size();
+        summary.instruments += instrument.versions.size();
+    if (options.format == ExportFormat::xlsx)
+        summary.instruments = run.instrument_sheets;
     summary.measures = options.measures ? options.measures->results.size() : 0;
     summary.complaints = run.complaints_written;
     summary.compliments = run.compliments_written;

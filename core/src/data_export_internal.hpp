@@ -19,6 +19,7 @@ struct ExportedInstrument {
     std::string id;
     std::vector<Instrument> versions;
     int only_version = 0; // CSV: only responses to this version; 0 = every version
+    std::uint64_t responses = 0; // how many the options select
 };
 
 class ExportRun {
@@ -40,6 +41,7 @@ public:
     // list's order, reporting progress and throwing Cancelled when asked to stop.
     void for_each_response(const ExportedInstrument& instrument, const std::function<void(const Response&)>& each);
     std::size_t responses_written() const { return static_cast<std::size_t>(done_); }
+    std::size_t instrument_sheets = 0; // XLSX
     std::size_t complaints_written = 0;
     std::size_t compliments_written = 0;
 

@@ -202,8 +202,14 @@ void write_xlsx(ExportRun& run, const std::filesystem::path& file)
     std::vector<std::string> names;
     if (run.options().measures)
         write_measures_sheet(workbook.get(), *run.options().measures, names, bold, name);
+    // Every instrument means every one with responses to export (plugins bring many that have
+    // none); named ones always get their sheet, and a workbook always has one.
+    const bool named = !run.options().instruments.empty();
     for (const ExportedInstrument& instrument : run.instruments())
-        write_instrument_sheet(run, workbook.get(), instrument, names, bold, name);
+        if (named || instrument.responses > 0 || (names.empty() && &instrument == &run.instruments().back())) {
+            write_instrument_sheet(run, workbook.get(), instrument, names, bold, name);
+            ++run.instrument_sheets;
+        }
     if (const lxw_error error = workbook_close(workbook.release()); error != LXW_NO_ERROR)
         throw Error("cannot write the XLSX export " + name + ": " + lxw_strerror(error));
 }

@@ -398,6 +398,9 @@ MeasureDefinition agree_measure(const std::string& id, std::int64_t minimum_base
 
 TEST_F(DataExportTest, XlsxReadByLibreOfficeHasTheNumbers)
 {
+    Instrument unanswered = every_type_instrument();
+    unanswered.id = "unanswered"; // no responses: no sheet, as no instrument was named
+    store.add_instrument(unanswered, "tester");
     MeasureSet set{"plan", "Plan", {agree_measure("listened", 2), agree_measure("listened-strict", 5)}};
     MeasureCalculator calculator(store, set);
     ExportedMeasures measures{"plan.json", *parse_period("2025-Q2"), calculator.report(*parse_period("2025-Q2"))};

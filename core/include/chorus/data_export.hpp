@@ -58,7 +58,7 @@ struct ExportOptions {
 
 struct ExportSummary {
     std::size_t responses = 0;
-    std::size_t instruments = 0; // instrument versions (JSON, CSV) or sheets of instruments (XLSX)
+    std::size_t instruments = 0; // instrument versions (JSON, CSV) or instrument sheets (XLSX)
     std::size_t measures = 0;
     std::size_t complaints = 0;
     std::size_t compliments = 0;
