@@ -5,16 +5,19 @@
 #include "chorus/complaint_log.hpp"
 #include "chorus/error.hpp"
 #include "chorus/progress.hpp"
+#include "chorus/response_validation.hpp"
 #include "chorus/sqlite.hpp"
 #include "chorus/store.hpp"
 #include "chorus/uuid.hpp"
 #include "complaints_json.hpp"
 #include "json_reading.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <set>
 
 namespace chorus {
@@ -24,6 +27,7 @@ namespace {
 using nlohmann::json;
 
 constexpr std::size_t max_problems = 100;
+constexpr std::size_t responses_per_batch = 5000;
 
 std::string file_name(const std::filesystem::path& file)
 {
@@ -43,6 +47,7 @@ public:
     // is refused when the file's is added).
     void define(const Instrument& instrument)
     {
+        validators_.erase({instrument.id, instrument.version}); // it refers to the definition replaced
         instruments_[{instrument.id, instrument.version}] = instrument;
     }
 
@@ -85,12 +90,26 @@ public:
         else if (instrument != nullptr)
             for (const auto& [key, value] : answers->items())
                 read_answer(*instrument, key, value, path + ".answers." + key, response);
+        if (problems_.size() == before && instrument != nullptr)
+            validate(*instrument, response, path);
         if (problems_.size() != before)
             return std::nullopt;
         return response;
     }
 
 private:
+    // As the store will check it, but each problem named by its place in the file.
+    void validate(const Instrument& instrument, const Response& response, const std::string& path)
+    {
+        const auto key = std::make_pair(instrument.id, instrument.version);
+        auto it = validators_.find(key);
+        if (it == validators_.end())
+            it = validators_.emplace(key, std::make_unique<ResponseValidator>(instrument)).first;
+        for (const AnswerProblem& problem : it->second->check(response, ValidationMode::complete))
+            problems_.push_back({source_, problem.question_key.empty() ? path : path + ".answers." + problem.question_key,
+                                 problem.message});
+    }
+
     void problem(const std::string& path, const std::string& message)
     {
         problems_.push_back({source_, path, message});
@@ -170,6 +189,7 @@ private:
     const std::string& source_;
     std::vector<DefinitionProblem>& problems_;
     std::map<std::pair<std::string, int>, std::optional<Instrument>> instruments_;
+    std::map<std::pair<std::string, int>, std::unique_ptr<ResponseValidator>> validators_;
 };
 
 bool same_response(const Response& a, const Response& b)
@@ -230,117 +250,147 @@ DefinitionError in_file(const DefinitionError& error, const std::string& source,
     return DefinitionError(std::move(problems));
 }
 
+// The header members come first in a Chorus export; checked when the data begins.
+struct Header {
+    std::optional<std::string> format;
+    std::optional<json> version;
+    bool identifiable = false;
+    bool checked = false;
+
+    void check(const std::string& source)
+    {
+        if (checked)
+            return;
+        checked = true;
+        if (format != "chorus-export")
+            throw Error(source + " is not a Chorus JSON export (it does not start with \"format\": \"chorus-export\")");
+        if (version != json(1))
+            throw Error(source + " is a Chorus export of another format version; this Chorus reads version 1");
+        if (!identifiable)
+            throw Error(source + " is an anonymised export: it lacks who captured each response (and perhaps "
+                                 "free text), so importing it would store incomplete responses; import an "
+                                 "identifiable export instead");
+    }
+};
+
 } // namespace
 
 JsonImportSummary import_json_export(Store& store, const std::filesystem::path& file, const std::string& actor,
                                      bool dry_run, Progress* progress)
 {
     const std::string source = file_name(file);
-    std::vector<DefinitionProblem> problems;
-    ResponseReader reader(store, source, problems);
-    std::vector<Instrument> instruments;
-    std::vector<std::pair<std::size_t, Response>> responses; // with their index in the file
-
-    // Streamed: each instrument and response is converted as soon as it is read and dropped
-    // from the document, so a big file never sits in memory as JSON.
-    std::string member; // the root's member being read
-    std::size_t response_items = 0;
-    const json::parser_callback_t take = [&](int depth, json::parse_event_t event, json& parsed) {
-        if (depth == 1 && event == json::parse_event_t::key) {
-            member = parsed.get<std::string>();
-            return true;
-        }
-        if (depth != 2 || event != json::parse_event_t::object_end)
-            return true;
-        if (member == "instruments") {
-            const std::string path = "$.instruments[" + std::to_string(instruments.size()) + "]";
-            try {
-                instruments.push_back(parse_instrument(parsed.dump(), source));
-            } catch (const DefinitionError& error) {
-                throw in_file(error, source, path);
-            }
-            reader.define(instruments.back());
-            return false;
-        }
-        if (member == "responses") {
-            const std::size_t index = response_items++;
-            if (progress && index % 1000 == 0) {
-                if (progress->cancelled())
-                    throw Cancelled();
-                progress->update(index, 0, "reading " + source);
-            }
-            if (problems.size() < max_problems)
-                if (std::optional<Response> response = reader.read(parsed, "$.responses[" + std::to_string(index) + "]"))
-                    responses.emplace_back(index, std::move(*response));
-            return false;
-        }
-        return true;
-    };
-    json root;
-    {
-        std::ifstream in(file, std::ios::binary);
-        if (!in)
-            throw Error(file.string() + ": cannot be read: " + std::strerror(errno));
-        try {
-            root = json::parse(in, take);
-        } catch (const json::parse_error& error) {
-            // Where it went wrong, in lines and columns, from the text (read again only now).
-            throw DefinitionError({{source, "", describe_parse_error(read_text_file(file), error)}});
-        }
-    }
-    if (!root.is_object() || root.value("format", std::string()) != "chorus-export")
-        throw Error(source + " is not a Chorus JSON export (it has no \"format\": \"chorus-export\")");
-    if (!root.contains("format_version") || root["format_version"] != 1)
-        throw Error(source + " is a Chorus export of another format version; this Chorus reads version 1");
-    if (root.value("identifiable", false) != true)
-        throw Error(source + " is an anonymised export: it lacks who captured each response (and perhaps "
-                             "free text), so importing it would store incomplete responses; import an "
-                             "identifiable export instead");
-    array_member(root, "instruments", source);
-    array_member(root, "responses", source);
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        throw Error(file.string() + ": cannot be read: " + std::strerror(errno));
+    std::error_code size_error;
+    const auto file_size = std::filesystem::file_size(file, size_error);
 
     JsonImportSummary summary;
-    sql::Transaction transaction(store.connection()); // the writes below become one
-    for (std::size_t i = 0; i < instruments.size(); ++i) {
-        const std::string path = "$.instruments[" + std::to_string(i) + "]";
+    std::vector<DefinitionProblem> problems;
+    ResponseReader reader(store, source, problems);
+    sql::Transaction transaction(store.connection()); // every write below becomes one
+
+    // Streamed: each instrument is added and each response checked as soon as it is read, and
+    // dropped from the document; new responses are written in batches while every one so far is
+    // good (after a problem the rest is only checked, so every problem is listed). Nothing is
+    // committed until the end, so a big file needs memory for one batch, not for the file.
+    Header header;
+    std::string member; // the root's member being read
+    std::size_t instrument_items = 0, response_items = 0;
+    std::set<std::string> seen;
+    std::vector<Response> batch;
+    const auto write_batch = [&] {
+        if (!batch.empty() && problems.empty())
+            store.add_responses(batch, actor, source); // a savepoint in `transaction`
+        summary.responses_added += batch.size();
+        batch.clear();
+    };
+    const auto take_instrument = [&](const json& item) {
+        const std::string path = "$.instruments[" + std::to_string(instrument_items++) + "]";
         try {
-            if (store.add_instrument(instruments[i], actor) == AddOutcome::added)
+            const Instrument instrument = parse_instrument(item.dump(), source);
+            if (store.add_instrument(instrument, actor) == AddOutcome::added)
                 ++summary.instruments_added;
             else
                 ++summary.instruments_unchanged;
+            reader.define(instrument);
         } catch (const DefinitionError& error) {
             throw in_file(error, source, path);
         } catch (const Error& error) {
             throw DefinitionError({{source, path, error.what()}});
         }
-    }
-
-    std::vector<Response> fresh;
-    std::set<std::string> seen;
-    for (std::size_t i = 0; i < responses.size() && problems.size() < max_problems; ++i) {
-        if (progress && i % 1000 == 0) {
+    };
+    const auto take_response = [&](const json& item) {
+        const std::size_t index = response_items++;
+        if (progress && index % 1000 == 0) {
             if (progress->cancelled())
                 throw Cancelled();
-            progress->update(i, responses.size(), "checking " + source);
+            progress->update(static_cast<std::uint64_t>(std::max<std::streamoff>(in.tellg(), 0)), file_size,
+                             "importing " + source);
         }
-        auto& [index, response] = responses[i];
+        if (problems.size() >= max_problems)
+            return;
         const std::string path = "$.responses[" + std::to_string(index) + "]";
-        if (!seen.insert(response.uuid).second) {
-            problems.push_back({source, path + ".uuid", "response " + response.uuid + " appears twice in the file"});
-            continue;
+        std::optional<Response> response = reader.read(item, path);
+        if (!response)
+            return;
+        if (!seen.insert(response->uuid).second) {
+            problems.push_back({source, path + ".uuid", "response " + response->uuid + " appears twice in the file"});
+            return;
         }
-        if (const std::optional<Response> stored = store.find_response(response.uuid)) {
-            if (same_response(*stored, response))
+        if (const std::optional<Response> stored = store.find_response(response->uuid)) {
+            if (same_response(*stored, *response))
                 ++summary.responses_skipped;
             else
                 problems.push_back({source, path,
-                                    "response " + response.uuid
-                                        + " is stored with different content; nothing was imported"});
-            continue;
+                                    "response " + response->uuid + " is stored with different content; nothing was imported"});
+            return;
         }
-        fresh.push_back(std::move(response));
+        batch.push_back(std::move(*response));
+        if (batch.size() == responses_per_batch)
+            write_batch();
+    };
+    const json::parser_callback_t take = [&](int depth, json::parse_event_t event, json& parsed) {
+        if (depth == 1 && event == json::parse_event_t::key) {
+            member = parsed.get<std::string>();
+            if (member == "instruments" || member == "responses" || member == "complaints" || member == "compliments")
+                header.check(source);
+            return true;
+        }
+        if (depth == 1 && event == json::parse_event_t::value) {
+            if (member == "format" && parsed.is_string())
+                header.format = parsed.get<std::string>();
+            else if (member == "format_version")
+                header.version = parsed;
+            else if (member == "identifiable")
+                header.identifiable = parsed == json(true);
+            return true;
+        }
+        if (depth != 2 || event != json::parse_event_t::object_end)
+            return true;
+        if (member == "instruments") {
+            take_instrument(parsed);
+            return false;
+        }
+        if (member == "responses") {
+            take_response(parsed);
+            return false;
+        }
+        return true; // complaints and compliments are few: read below from the document
+    };
+    json root;
+    try {
+        root = json::parse(in, take);
+    } catch (const json::parse_error& error) {
+        // Where it went wrong, in lines and columns, from the text (read again only now).
+        throw DefinitionError({{source, "", describe_parse_error(read_text_file(file), error)}});
     }
-    responses.clear();
+    if (!root.is_object())
+        throw Error(source + " is not a Chorus JSON export (it is not a JSON object)");
+    header.check(source);
+    array_member(root, "instruments", source);
+    array_member(root, "responses", source);
+    write_batch();
 
     ComplaintLog log(store);
     const std::vector<Complaint> complaints = fresh_records<Complaint>(
@@ -361,9 +411,6 @@ JsonImportSummary import_json_export(Store& store, const std::filesystem::path& 
     if (!problems.empty())
         throw DefinitionError(std::move(problems));
 
-    if (!fresh.empty())
-        store.add_responses(fresh, actor, source, progress);
-    summary.responses_added = fresh.size();
     if (!complaints.empty())
         log.add_all(complaints, actor, source);
     summary.complaints_added = complaints.size();

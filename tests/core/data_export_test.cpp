@@ -292,6 +292,48 @@ TEST_F(DataExportTest, ImportRefusesAChangedResponseAndStoresNothing)
     EXPECT_EQ(copy.count_responses(), 1); // the two new ones were not added either
 }
 
+TEST_F(DataExportTest, ImportNamesAnInvalidAnswerByItsPath)
+{
+    options.identifiable = true;
+    run(ExportFormat::json, dir / "full.json");
+    std::string text = read_file(dir / "full.json");
+    const auto at = text.rfind("\"strongly_agree\"");
+    text.replace(at, 16, "\"maybe\"");
+    write_file(dir / "invalid.json", text);
+    Store copy(dir / "b.db");
+    try {
+        import_json_export(copy, dir / "invalid.json", "tester");
+        FAIL() << "an invalid answer was imported";
+    } catch (const DefinitionError& error) {
+        ASSERT_EQ(error.problems().size(), 1u);
+        EXPECT_EQ(error.problems()[0].path, "$.responses[2].answers.agree");
+    }
+    EXPECT_EQ(copy.count_responses(), 0);
+    EXPECT_TRUE(copy.list_instruments().empty());
+}
+
+TEST_F(DataExportTest, AProblemLateInABigImportLeavesTheBatchesBeforeItUnwritten)
+{
+    std::vector<Response> many; // more than one batch of writes
+    for (int i = 0; i < 5100; ++i) {
+        Response r = response("", "2025-09-01T10:00:00Z", {{"agree", std::string("agree")}});
+        const std::string n = std::to_string(i);
+        r.uuid = "00000000-0000-4000-8000-" + std::string(12 - n.size(), '0') + n;
+        many.push_back(r);
+    }
+    store.add_responses(many, "tester", "more");
+    options.identifiable = true;
+    run(ExportFormat::json, dir / "big.json");
+
+    Store copy(dir / "b.db");
+    copy.add_instrument(every_type_instrument(), "tester");
+    Response changed = many.back(); // the last one in the file, stored differently
+    changed.team = "South";
+    copy.add_response(changed, "tester");
+    EXPECT_THROW(import_json_export(copy, dir / "big.json", "tester"), DefinitionError);
+    EXPECT_EQ(copy.count_responses(), 1);
+}
+
 TEST_F(DataExportTest, ImportRefusesADifferentInstrumentWithTheSameVersion)
 {
     options.identifiable = true;
