@@ -233,7 +233,10 @@ void ResponseImportDialog::show_mapping()
         const std::string target = target_name(column);
         const long row = columns_->InsertItem(static_cast<long>(i), wx(column_name(sample_, i)));
         columns_->SetItem(row, 1, column.header.empty() ? wxString("(no header)") : wx(column.header));
-        columns_->SetItem(row, 2, wx(joined(sample_values(sample_, i))));
+        // A person's email or name is not shown, as it is not imported.
+        columns_->SetItem(row, 2, column.matched_by == MatchedBy::identifying && column.target == ColumnTarget::ignored
+                                      ? wxString("(not shown)")
+                                      : wx(joined(sample_values(sample_, i))));
         columns_->SetItem(row, 3, target.empty() ? wxString("(ignore)") : wx(target));
         columns_->SetItem(row, 4, wx(to_string(column.matched_by)));
         columns_->SetItem(row, 5, column.unmatched() ? wxString("matches no question: choose one or (ignore)")
@@ -241,8 +244,9 @@ void ResponseImportDialog::show_mapping()
         if (column.unmatched())
             columns_->SetItemTextColour(row, wxColour(170, 0, 0));
     }
-    if (keep >= 0 && keep < columns_->GetItemCount())
-        columns_->SetItemState(keep, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+    const long select = keep >= 0 ? keep : 0;
+    if (select < columns_->GetItemCount())
+        columns_->SetItemState(select, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
                                wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
     const bool have_file = !file_.empty();
     save_mapping_->Enable(have_file);
@@ -276,8 +280,9 @@ void ResponseImportDialog::refresh_preview()
     if (preview_.already_imported > 0)
         summary += wxString::Format(", %zu already imported (skipped)", preview_.already_imported);
     if (preview_.problem_count > 0)
-        summary += wxString::Format(". %zu problems in %zu rows: nothing can be imported until they are fixed",
-                                    preview_.problem_count, preview_.bad_rows);
+        summary += wxString::Format(". %zu %s in %zu %s: nothing can be imported until %s fixed", preview_.problem_count,
+                                    preview_.problem_count == 1 ? "problem" : "problems", preview_.bad_rows,
+                                    preview_.bad_rows == 1 ? "row" : "rows", preview_.problem_count == 1 ? "it is" : "they are");
     const auto unmapped = mapping_.unmapped_questions(instrument_);
     if (!unmapped.empty())
         summary += ". No column answers: " + wx(joined(unmapped));
@@ -289,6 +294,8 @@ void ResponseImportDialog::refresh_preview()
         for (const auto& entry : row.values)
             if (std::find(keys.begin(), keys.end(), entry.first) == keys.end())
                 keys.push_back(entry.first);
+    // The uuid matters to the database more than to the reader: last.
+    std::stable_partition(keys.begin(), keys.end(), [](const std::string& key) { return key != "uuid"; });
     rows_->AppendColumn(sample_.sheet.empty() ? "Line" : "Row", wxLIST_FORMAT_RIGHT, FromDIP(50));
     for (const auto& key : keys)
         rows_->AppendColumn(wx(key), wxLIST_FORMAT_LEFT, FromDIP(key == "uuid" ? 270 : key == "captured_at" ? 160 : 120));
