@@ -330,7 +330,8 @@ std::vector<Column> resolve_columns(const ColumnMapping& mapping, const Instrume
         if (match.unmatched()) {
             problems.add(line, i, match.header,
                          "column " + in_quotes(match.header) + " is not a question of " + of_instrument +
-                             " nor a metadata column: map it to a question or ignore it");
+                             " nor a metadata column" + (match.note.empty() ? "" : " (" + match.note + ")") +
+                             ": map it to a question or ignore it");
             continue;
         }
         if (match.target == ColumnTarget::ignored)

@@ -224,6 +224,8 @@ ColumnMapping auto_map(const Instrument& instrument, const std::vector<std::stri
         const std::string& key = it->second.front()->key;
         if (used.count(key) == 0)
             assign(i, ColumnTarget::question, key, MatchedBy::label);
+        else
+            mapping.columns[i].note = "the label of " + key + ", which column \"" + used[key] + "\" gives";
     }
     // 3. The columns online tools add, each target once (the best-ranked time column).
     std::optional<std::size_t> time_column;

@@ -187,6 +187,14 @@ TEST_F(ResponseMappingTest, MapsByKeyIgnoringCaseAndSpaceAndTakesUuidColumnsOfUu
     EXPECT_EQ(unmapped, (std::vector<std::string>{"topics", "come_again", "rating", "event_date", "better"}));
 }
 
+TEST_F(ResponseMappingTest, ALabelTakenByAnEarlierColumnIsNotMatchedTwice)
+{
+    const ColumnMapping mapping = auto_map(instrument, {"I felt listened to", "I felt listened to."});
+    EXPECT_EQ(mapping.columns[0].question_key, "listened");
+    EXPECT_TRUE(mapping.columns[1].unmatched());
+    EXPECT_NE(mapping.columns[1].note.find("the label of listened"), std::string::npos) << mapping.columns[1].note;
+}
+
 TEST_F(ResponseMappingTest, RefusesAnUnmatchedColumnUntilItIsIgnored)
 {
     const auto file = dir / "quiz.csv";
