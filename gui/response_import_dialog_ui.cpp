@@ -70,6 +70,12 @@ ResponseImportDialog::ResponseImportDialog(wxWindow* parent, Session& session)
     top->Add(new wxStaticText(this, wxID_ANY, "&Instrument:"), 0, wxALIGN_CENTER_VERTICAL);
     top->Add(instrument_choice_, 1, wxEXPAND);
     top->AddSpacer(0);
+    sheet_choice_ = new wxChoice(this, wxID_ANY);
+    sheet_choice_->SetName("sheet");
+    sheet_choice_->Enable(false);
+    top->Add(new wxStaticText(this, wxID_ANY, "S&heet (XLSX):"), 0, wxALIGN_CENTER_VERTICAL);
+    top->Add(sheet_choice_, 1, wxEXPAND);
+    top->AddSpacer(0);
     sizer->Add(top, 0, wxEXPAND | wxALL, 10);
 
     auto* mapping_box = new wxStaticBoxSizer(wxVERTICAL, this, "Columns: what each is imported as");
@@ -121,6 +127,11 @@ ResponseImportDialog::ResponseImportDialog(wxWindow* parent, Session& session)
         if (index != wxNOT_FOUND)
             choose_instrument(instruments_[static_cast<std::size_t>(index)].id);
     });
+    sheet_choice_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        const int index = sheet_choice_->GetSelection();
+        if (index != wxNOT_FOUND && !file_.empty())
+            open_file(file_, sample_.sheets.at(static_cast<std::size_t>(index)));
+    });
     columns_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { column_selected(); });
     target_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { target_chosen(); });
     load_mapping_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
@@ -152,18 +163,36 @@ void ResponseImportDialog::choose_file()
         open_file(std::filesystem::path(utf8(dialog.GetPath())));
 }
 
-bool ResponseImportDialog::open_file(const std::filesystem::path& file)
+bool ResponseImportDialog::open_file(const std::filesystem::path& file, const std::string& sheet)
 {
     try {
-        sample_ = read_import_sample(file);
+        sample_ = read_import_sample(file, sheet);
     } catch (const std::exception& error) {
         show_error(this, "The file cannot be imported", error);
         return false;
     }
     file_ = file;
+    if (!instrument_chosen_) {
+        std::size_t best = 0;
+        for (const auto& summary : instruments_) {
+            const Instrument candidate = session_.store().instrument(summary.id);
+            const std::size_t answered = auto_map(candidate, sample_.headers, sample_.rows).question_columns();
+            if (answered > best) {
+                best = answered;
+                instrument_ = candidate;
+                instrument_choice_->SetSelection(static_cast<int>(&summary - instruments_.data()));
+            }
+        }
+    }
     const auto name = file.u8string();
-    file_text_->ChangeValue(wx(std::string(name.begin(), name.end())) +
-                            (sample_.sheet.empty() ? wxString() : " (sheet " + wx(sample_.sheet) + ")"));
+    file_text_->ChangeValue(wx(std::string(name.begin(), name.end())));
+    sheet_choice_->Clear();
+    for (const auto& each : sample_.sheets) {
+        sheet_choice_->Append(label_text(each));
+        if (each == sample_.sheet)
+            sheet_choice_->SetSelection(static_cast<int>(sheet_choice_->GetCount()) - 1);
+    }
+    sheet_choice_->Enable(sample_.sheets.size() > 1);
     remap();
     return true;
 }
@@ -176,6 +205,7 @@ bool ResponseImportDialog::choose_instrument(const std::string& id)
         return false;
     instrument_choice_->SetSelection(static_cast<int>(it - instruments_.begin()));
     instrument_ = session_.store().instrument(id);
+    instrument_chosen_ = true;
     remap();
     return true;
 }

@@ -32,8 +32,9 @@ public:
 
     // Reads the file's header and first rows and maps them; shows the error and returns
     // false when it cannot be read.
-    bool open_file(const std::filesystem::path& file);
+    bool open_file(const std::filesystem::path& file, const std::string& sheet = {});
     // Maps the file again for this instrument (latest version); false when it is not stored.
+    // Until one is chosen, opening a file chooses the instrument whose questions most columns answer.
     bool choose_instrument(const std::string& id);
     // What column `index` is imported as: a question key, a metadata name or "" to ignore it.
     void set_target(std::size_t index, const std::string& target);
@@ -57,6 +58,7 @@ private:
     long selected_column() const;
 
     Session& session_;
+    bool instrument_chosen_ = false;
     std::vector<InstrumentSummary> instruments_;
     std::filesystem::path file_;
     Instrument instrument_;
@@ -68,6 +70,7 @@ private:
 
     wxTextCtrl* file_text_ = nullptr;
     wxChoice* instrument_choice_ = nullptr;
+    wxChoice* sheet_choice_ = nullptr;
     wxListCtrl* columns_ = nullptr;
     wxChoice* target_ = nullptr;
     wxStaticText* summary_ = nullptr;

@@ -753,7 +753,7 @@ private:
 // The first row with a value is the header.
 class XlsxSource : public RowSource {
 public:
-    XlsxSource(const fs::path& file, const std::string& sheet) : sheet_(read_xlsx_sheet(file, sheet))
+    XlsxSource(const fs::path& file, const std::string& sheet) : sheet_(read_xlsx_sheet(file, sheet, &names_))
     {
         if (sheet_.rows.empty())
             throw ImportError(display(file) + ": sheet " + sheet_.name + " is empty", {});
@@ -775,6 +775,7 @@ public:
     std::uint64_t total() const override { return sheet_.rows.size(); }
     std::string sheet() const override { return sheet_.name; }
     bool fixed_width() const override { return false; }
+    const std::vector<std::string>& sheet_names() const { return names_; }
     std::vector<std::vector<std::string>> sample(std::size_t rows) const
     {
         std::vector<std::vector<std::string>> sample;
@@ -784,6 +785,7 @@ public:
     }
 
 private:
+    std::vector<std::string> names_;
     XlsxSheet sheet_;
     std::size_t at_ = 0;
 };
@@ -939,7 +941,13 @@ ImportSample read_import_sample(const fs::path& file, const std::string& sheet, 
 {
     try {
         auto source = open_source(file, sheet);
-        ImportSample sample{source->sheet(), source->header_line(), source->header(), sample_rows(*source, rows)};
+        ImportSample sample;
+        sample.sheet = source->sheet();
+        if (auto* workbook = dynamic_cast<XlsxSource*>(source.get()))
+            sample.sheets = workbook->sheet_names();
+        sample.header_line = source->header_line();
+        sample.headers = source->header();
+        sample.rows = sample_rows(*source, rows);
         return sample;
     } catch (const CsvError& error) {
         throw Error(display(file) + ": line " + std::to_string(error.line()) + ": " + error.what());

@@ -128,6 +128,13 @@ std::vector<std::string> ColumnMapping::unmapped_questions(const Instrument& ins
     return keys;
 }
 
+std::size_t ColumnMapping::question_columns() const
+{
+    return static_cast<std::size_t>(std::count_if(columns.begin(), columns.end(), [](const ColumnMatch& column) {
+        return column.target == ColumnTarget::question;
+    }));
+}
+
 std::size_t ColumnMapping::find(std::string_view header) const
 {
     const std::string wanted = lower(trim(header));

@@ -482,7 +482,8 @@ std::vector<XlsxSheet> read_xlsx_sheets(const std::filesystem::path& file)
     return read_sheets(file, [](const std::string&, std::size_t) { return true; });
 }
 
-XlsxSheet read_xlsx_sheet(const std::filesystem::path& file, const std::string& name)
+XlsxSheet read_xlsx_sheet(const std::filesystem::path& file, const std::string& name,
+                          std::vector<std::string>* sheet_names)
 {
     std::vector<std::string> names;
     auto sheets = read_sheets(
@@ -496,6 +497,8 @@ XlsxSheet read_xlsx_sheet(const std::filesystem::path& file, const std::string& 
                     (name.empty() ? std::string("has no worksheet")
                                   : "has no sheet \"" + name + "\" (its sheets: " + (list.empty() ? "none" : list) + ")"));
     }
+    if (sheet_names)
+        *sheet_names = std::move(names);
     return std::move(sheets.front());
 }
 

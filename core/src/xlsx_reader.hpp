@@ -28,7 +28,9 @@ std::vector<XlsxSheet> read_xlsx_sheets(const std::filesystem::path& file);
 
 // One worksheet, read as read_xlsx_sheets does: `name`, or the first when `name` is empty.
 // Throws Error naming the file and its sheets when it has no sheet of that name.
-XlsxSheet read_xlsx_sheet(const std::filesystem::path& file, const std::string& name = {});
+// `sheet_names`, when given, receives the names of every sheet, in order.
+XlsxSheet read_xlsx_sheet(const std::filesystem::path& file, const std::string& name = {},
+                          std::vector<std::string>* sheet_names = nullptr);
 
 // "A" for 0, "Z" for 25, "AA" for 26.
 std::string xlsx_column_name(std::size_t index);

@@ -105,6 +105,8 @@ TEST_F(ResponseMappingTest, MapsAGoogleFormsExportByLabelWithItsTimestamp)
     EXPECT_EQ(column(mapping, "I felt listened to").matched_by, MatchedBy::label);
     EXPECT_EQ(column(mapping, "Which topics matter most to you?").question_key, "topics");
     EXPECT_TRUE(mapping.unmapped_questions(instrument).empty());
+    EXPECT_EQ(mapping.question_columns(), 7u);
+    EXPECT_EQ(auto_map(test::every_type_instrument(), read_import_sample(google_csv).headers).question_columns(), 0u);
     for (const auto& match : mapping.columns)
         EXPECT_FALSE(match.unmatched()) << match.header;
 }
@@ -362,6 +364,7 @@ TEST_F(ResponseMappingTest, ImportsAnXlsxSheetWithDatesAndBooleans)
     EXPECT_EQ(sample.rows.at(0).at(0), "2025-10-03T14:22:10");
     EXPECT_EQ(sample.rows.at(0).at(7), "2025-10-03");
     EXPECT_EQ(sample.rows.at(0).at(5), "TRUE");
+    EXPECT_EQ(sample.sheets, (std::vector<std::string>{"Notes", "Form responses 1"}));
 
     EXPECT_EQ(import_responses_xlsx(store, file, given, "tester").imported, 2u);
     std::map<std::string, Response> by_time;

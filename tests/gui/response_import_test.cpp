@@ -101,3 +101,14 @@ TEST_F(ResponseImportDialogTest, ABadRowDisablesImportAndImportsNothing)
     EXPECT_FALSE(dialog->import(false));
     EXPECT_EQ(session.store().count_responses(), 0);
 }
+
+TEST_F(ResponseImportDialogTest, OpeningAFileChoosesTheInstrumentItAnswers)
+{
+    session.store().add_instrument(parse_instrument(R"({"id": "aaa-first", "version": 1, "title": "A first survey",
+        "questions": [{"key": "liked", "type": "agree_scale", "label": "I liked it"}]})", "aaa-first.json"), "tester");
+    auto* fresh = new ResponseImportDialog(nullptr, session); // starts on "A first survey", by title
+    ASSERT_TRUE(fresh->open_file(data_dir / "google-forms-youth-event.csv"));
+    EXPECT_EQ(fresh->mapping().question_columns(), 7u);
+    EXPECT_EQ(fresh->preview().would_import(), 4u);
+    fresh->Destroy();
+}

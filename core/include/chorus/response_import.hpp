@@ -65,6 +65,7 @@ struct ResponseImportResult {
 // The start of a file: its header and first rows, for auto_map and for a mapping editor.
 struct ImportSample {
     std::string sheet; // XLSX: the sheet read
+    std::vector<std::string> sheets; // XLSX: every sheet of the workbook, in order
     std::size_t header_line = 0;
     std::vector<std::string> headers;
     std::vector<std::vector<std::string>> rows;

@@ -38,6 +38,8 @@ struct CHORUS_CORE_API ColumnMapping {
 
     // Keys of the questions that take an answer and that no column maps to.
     std::vector<std::string> unmapped_questions(const Instrument& instrument) const;
+    // How many columns answer a question: which instrument a file answers best.
+    std::size_t question_columns() const;
     // The first column whose header equals `header` (trimmed, case-insensitive); npos when none.
     std::size_t find(std::string_view header) const;
 };
