@@ -179,11 +179,16 @@ std::vector<Command> make_commands()
                              optional_option("limit", "N", "at most N responses"),
                              format("table|json", "output format (default: table)")},
                             responses_list));
-    table.push_back(command({"responses", "import"}, {"FILE.csv", 1, 1},
-                            "Import responses from CSV: all rows or none.",
-                            response_metadata_options({required_option(
-                                "instrument", "ID", "the instrument answered")}),
-                            responses_import));
+    auto import_options = response_metadata_options({required_option("instrument", "ID", "the instrument answered")});
+    import_options.push_back(optional_option("mapping", "FILE.json", "a saved column mapping (docs/import-formats.md)"));
+    import_options.push_back(repeatable_option("map", "HEADER=KEY",
+                                               "import column HEADER as question KEY (or metadata; empty KEY ignores it)"));
+    import_options.push_back(optional_option("sheet", "NAME", "the sheet of an .xlsx file (default: the first)"));
+    import_options.push_back(flag("dry-run", "show the mapping, the first rows as stored and every problem; store nothing"));
+    import_options.push_back(optional_option("save-mapping", "FILE.json", "save the column mapping used"));
+    table.push_back(command({"responses", "import"}, {"FILE.(csv|xlsx)", 1, 1},
+                            "Import responses from CSV or XLSX (e.g. an online form's export): all rows or none.",
+                            std::move(import_options), responses_import));
     table.push_back(command(
         {"stats"}, no_operands, "Count the answers to one question across every version.",
         {required_option("instrument", "ID", "the instrument"),
