@@ -11,6 +11,7 @@ packages=(
   libwxgtk3.2-dev libboost-dev libboost-filesystem-dev
   libsqlite3-dev sqlite3 nlohmann-json3-dev libgtest-dev time
   libzip-dev libexpat1-dev
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils
   xvfb xauth imagemagick
   desktop-file-utils appstream file man-db rpm
 )

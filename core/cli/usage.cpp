@@ -201,6 +201,18 @@ std::vector<Command> make_commands()
          format("json|table", "output format (default: table on a terminal, else json)"),
          optional_option("today", "DATE", "the last quarter is the latest ended by DATE (default: today)")},
         measures));
+    table.push_back(command(
+        {"export"}, no_operands,
+        "Write the plan report for a period (html or pdf), with small counts suppressed.",
+        {required_option("format", "html|pdf", "the report as one HTML file or an A4 PDF"),
+         required_option("out", "FILE", "the file to write (refused when it exists, unless --force)"),
+         optional_option("period", "PERIOD", "2025-Q3, 2025-12, 2025-H1 or FY2025-26 (default: last quarter)"),
+         optional_option("set", "FILE", "the measure set for the measures table (without it: no table)"),
+         optional_option("threshold", "N", "counts from 1 to N-1 are shown as c (default: 5)"),
+         optional_option("instrument", "ID", "only this instrument's charts and quotes"),
+         flag("force", "replace FILE when it exists"),
+         optional_option("today", "DATE", "the last quarter is the latest ended by DATE (default: today)")},
+        export_command));
     table.push_back(command({"demo"}, no_operands,
                             "Add the demo instruments and responses (once) and show an overview.",
                             {}, demo));
