@@ -71,10 +71,13 @@ std::optional<std::size_t> smallest(const CountTable& table, const std::vector<s
     return best;
 }
 
-// A second suppressed entry for a line: a shown member, else its total when shown.
+// A second suppressed entry for a line: a shown member, else its total when shown (or the
+// total first, when the line prefers it).
 std::optional<std::size_t> partner(const CountTable& table, const CountTable::Line& line,
                                    const std::vector<Suppression>& suppression)
 {
+    if (line.total_first && suppression[line.total] == Suppression::shown)
+        return line.total;
     std::vector<std::size_t> members;
     for (std::size_t member : line.members)
         if (suppression[member] == Suppression::shown)

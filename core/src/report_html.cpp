@@ -103,7 +103,7 @@ void chart_svg(std::string& out, const ReportChart& chart, std::size_t index)
         if (filled > 0)
             out += "<rect x=\"" + number(label_width) + "\" y=\"" + number(y + 4) + "\" width=\"" + number(filled)
                  + "\" height=\"18\" class=\"bar\"/>\n";
-        const std::string value = bar.percent_text + " (n=" + bar.count + ")";
+        const std::string value = bar_value_text(bar);
         out += "<text x=\"" + number(label_width + bar_width + 8) + "\" y=\"" + number(y + 17)
              + "\" class=\"value\">" + escape(value) + "</text>\n";
         description += (i ? "; " : "") + bar.label + ": " + value;

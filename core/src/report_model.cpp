@@ -255,6 +255,7 @@ ReportChart question_chart(Store& store, const ReportOptions& options, const std
     responses_line.members.push_back(blank);
     responses_line.members.push_back(base);
     responses_line.total = responses;
+    responses_line.total_first = true; // keep the base, which every percentage needs
     table.lines = {options_line, responses_line};
     const SuppressedTable shown = suppress(table, options.threshold);
 
@@ -565,6 +566,13 @@ ReportSection complaints_section(Store& store, const ReportOptions& options, Pro
 }
 
 } // namespace
+
+std::string bar_value_text(const ReportBar& bar)
+{
+    if (bar.count == "c")
+        return "c";
+    return bar.percent ? bar.percent_text + " (n=" + bar.count + ")" : "n=" + bar.count;
+}
 
 std::optional<ReportFormat> report_format_from_string(std::string_view name)
 {

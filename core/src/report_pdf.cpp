@@ -335,7 +335,14 @@ private:
         const double caption_height = table.caption.empty() ? 0 : text_height(table.caption, chart_title, content_width) + 4;
         const double head = header_height(table, widths);
         const double first_row = table.rows.empty() ? 0 : row_height(table.rows.front(), widths);
-        ensure(caption_height + head + first_row + (table.rows.size() > 1 ? row_height(table.rows[1], widths) : 0));
+        double whole = caption_height + head;
+        for (const ReportTable::Row& row : table.rows)
+            whole += row_height(row, widths);
+        // A table of up to 40% of a page is kept whole; a longer one starts with two rows at least.
+        if (whole <= 0.4 * (bottom - margin))
+            ensure(whole);
+        else
+            ensure(caption_height + head + first_row + (table.rows.size() > 1 ? row_height(table.rows[1], widths) : 0));
         y_ += 4;
         if (caption_height > 0)
             y_ += text(table.caption, chart_title, margin, y_, content_width, ink) + 4;
@@ -388,7 +395,7 @@ private:
             fill(bar_x, y_ + 2, bar_area, bar_row - 4, track);
             if (bar.percent && *bar.percent > 0)
                 fill(bar_x, y_ + 2, bar_area * *bar.percent / 100.0, bar_row - 4, bar_fill);
-            text(bar.percent_text + " (n=" + bar.count + ")", small, bar_x + bar_area + 6, y_ + 2,
+            text(bar_value_text(bar), small, bar_x + bar_area + 6, y_ + 2,
                  content_width - label_width - bar_area - 6, ink);
             y_ += height;
         }

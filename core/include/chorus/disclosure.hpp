@@ -7,7 +7,7 @@
 //   is its entries plus its lines, each "these members add up to that total" (a row with its
 //   row total, a column with its column total...). Each line holding exactly one suppressed
 //   entry gets a second: the smallest shown non-zero member, else the smallest zero, else the
-//   line's total. Then every suppressed entry that the lines together still determine (solved
+//   line's total (the total first for a line that says so). Then every suppressed entry that the lines together still determine (solved
 //   as a linear system, not just one line at a time) gets another suppressed neighbour, until
 //   nothing changes.
 //   Percentages: not shown of a suppressed count, nor on a suppressed base or one under the threshold.
@@ -31,6 +31,9 @@ struct CountTable {
     struct Line {
         std::vector<std::size_t> members; // indexes into entries
         std::size_t total = 0;            // the entry the members add up to
+        // Hide the total before any member when a second entry is needed: for a total that
+        // matters less than its members (a question's responses, beside the base of its percentages).
+        bool total_first = false;
     };
     std::vector<std::int64_t> entries;
     std::vector<Line> lines;

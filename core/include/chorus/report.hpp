@@ -65,6 +65,9 @@ struct ReportBar {
     std::string percent_text;    // "45%", or "c" / "-" when not shown
 };
 
+// What a bar says beside it: "56% (n=10)", "n=10" when the percentage is not shown, "c".
+CHORUS_CORE_API std::string bar_value_text(const ReportBar& bar);
+
 struct ReportChart { // one question
     std::string title;    // the question
     std::string subtitle; // "Base: 23 answers (excludes Not applicable and blanks). Responses: 25."
