@@ -43,6 +43,16 @@ std::string rag_class(const std::string& text)
     return {};
 }
 
+// Counts, percentages and their stand-ins (c, -, <5) line up on the right; words on the left.
+bool looks_numeric(const std::string& text)
+{
+    if (text == "c" || text == "-")
+        return true;
+    const std::size_t start = text.rfind('<', 0) == 0 ? 1 : 0;
+    return start < text.size() && text[start] >= '0' && text[start] <= '9' &&
+           text.find_first_not_of("0123456789.%", start) == std::string::npos;
+}
+
 void table_html(std::string& out, const ReportTable& table)
 {
     out += "<table>\n";
@@ -65,7 +75,8 @@ void table_html(std::string& out, const ReportTable& table)
                 continue;
             }
             const std::string cls = table.rag_column == c ? rag_class(row.cells[c]) : std::string();
-            out += "<td" + (cls.empty() ? std::string(" class=\"num\"") : cls) + ">" + cell_html(row.cells[c]) + "</td>";
+            const std::string attributes = !cls.empty() ? cls : looks_numeric(row.cells[c]) ? " class=\"num\"" : "";
+            out += "<td" + attributes + ">" + cell_html(row.cells[c]) + "</td>";
         }
         out += "</tr>\n";
     }
@@ -127,6 +138,7 @@ th, td { border: 1px solid #b8c2cc; padding: 0.3em 0.5em; vertical-align: top; t
 thead th { background: #1d4f91; color: #fff; }
 td.num { text-align: right; white-space: nowrap; }
 tr.group th { background: #e8eef7; }
+tbody th[scope="row"] { min-width: 14em; }
 tr.total th, tr.total td { font-weight: bold; background: #f3f3f3; }
 .sub { font-size: 0.85em; color: #555; font-weight: normal; }
 .note { font-size: 0.85em; color: #444; margin-top: 0.2em; }
