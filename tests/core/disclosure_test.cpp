@@ -268,3 +268,17 @@ TEST(Disclosure, LinesMustNameEntriesOfTheTable)
     CountTable table{{1, 2}, {{{0, 5}, 1}}};
     EXPECT_THROW(suppress(table, 5), Error);
 }
+
+TEST(Disclosure, TheWorkedExampleOfTheDocs)
+{
+    // docs/report.md, "A worked example".
+    const CountTable table = grid_with_totals({{12, 3}, {6, 0}});
+    const SuppressedTable published = suppress(table, 5);
+    std::vector<std::string> shown;
+    for (std::size_t entry = 0; entry < table.entries.size(); ++entry)
+        shown.push_back(published.text(entry));
+    EXPECT_EQ(shown, (std::vector<std::string>{"c", "c", "15", "6", "0", "6", "c", "c", "21"}));
+    EXPECT_EQ(published.suppression[grid_entry(2, 1, 2)], Suppression::primary);
+    EXPECT_EQ(published.suppression[grid_entry(2, 0, 2)], Suppression::secondary);
+    expect_safe(table, published);
+}
