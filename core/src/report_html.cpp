@@ -43,16 +43,6 @@ std::string rag_class(const std::string& text)
     return {};
 }
 
-// Counts, percentages and their stand-ins (c, -, <5) line up on the right; words on the left.
-bool looks_numeric(const std::string& text)
-{
-    if (text == "c" || text == "-")
-        return true;
-    const std::size_t start = text.rfind('<', 0) == 0 ? 1 : 0;
-    return start < text.size() && text[start] >= '0' && text[start] <= '9' &&
-           text.find_first_not_of("0123456789.%", start) == std::string::npos;
-}
-
 void table_html(std::string& out, const ReportTable& table)
 {
     out += "<table>\n";
@@ -75,7 +65,7 @@ void table_html(std::string& out, const ReportTable& table)
                 continue;
             }
             const std::string cls = table.rag_column == c ? rag_class(row.cells[c]) : std::string();
-            const std::string attributes = !cls.empty() ? cls : looks_numeric(row.cells[c]) ? " class=\"num\"" : "";
+            const std::string attributes = !cls.empty() ? cls : is_figure_cell(row.cells[c]) ? " class=\"num\"" : "";
             out += "<td" + attributes + ">" + cell_html(row.cells[c]) + "</td>";
         }
         out += "</tr>\n";

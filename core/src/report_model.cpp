@@ -567,6 +567,15 @@ ReportSection complaints_section(Store& store, const ReportOptions& options, Pro
 
 } // namespace
 
+bool is_figure_cell(std::string_view text)
+{
+    if (text == "c" || text == "-")
+        return true;
+    const std::size_t start = text.rfind('<', 0) == 0 ? 1 : 0;
+    return start < text.size() && text[start] >= '0' && text[start] <= '9'
+        && text.find_first_not_of("0123456789.%", start) == std::string_view::npos;
+}
+
 std::string bar_value_text(const ReportBar& bar)
 {
     if (bar.count == "c")

@@ -186,15 +186,18 @@ private:
     }
 
     // ---- Blocks ----
+    // What a heading keeps with it on its page: the section's paragraphs and the start of
+    // its first table or chart.
     double first_block_height(const ReportSection& section) const
     {
-        if (!section.paragraphs.empty())
-            return text_height(section.paragraphs.front(), body, content_width);
+        double height = 0;
+        for (const std::string& paragraph : section.paragraphs)
+            height += text_height(paragraph, body, content_width) + 6;
         if (!section.tables.empty())
-            return 80;
-        if (!section.charts.empty())
-            return chart_height(section.charts.front());
-        return 0;
+            height += unbroken_height(section.tables.front());
+        else if (!section.charts.empty())
+            height += chart_height(section.charts.front());
+        return height;
     }
 
     void write_section(const ReportSection& section)
@@ -319,7 +322,14 @@ private:
                     c_ink = content == "Amber" ? ink : white;
                 }
                 const auto newline = content.find('\n');
-                const double h = text(content.substr(0, newline), style, x + 4, y_ + 3, widths[c] - 8, c_ink);
+                double h = 0;
+                if (c > 0 && is_figure_cell(content) && table.rag_column != c) {
+                    const Layout figure = layout(content, style, 0);
+                    draw(figure, x + widths[c] - 4 - width_of(figure), y_ + 3, c_ink);
+                    h = height_of(figure);
+                } else {
+                    h = text(content.substr(0, newline), style, x + 4, y_ + 3, widths[c] - 8, c_ink);
+                }
                 if (newline != std::string::npos)
                     text(content.substr(newline + 1), Style{style.size - 1}, x + 4, y_ + 3 + h, widths[c] - 8, muted);
                 x += widths[c];
@@ -329,20 +339,29 @@ private:
         y_ += height;
     }
 
+    // The height a table needs on its first page: all of it, for a table of up to 40% of a
+    // page (kept whole); else its caption, header and first two rows.
+    double unbroken_height(const ReportTable& table) const
+    {
+        const std::vector<double> widths = column_widths(table);
+        const double start = (table.caption.empty() ? 0 : text_height(table.caption, chart_title, content_width) + 4)
+                           + header_height(table, widths) + 4;
+        double whole = start, first_rows = start;
+        for (std::size_t r = 0; r < table.rows.size(); ++r) {
+            const double height = row_height(table.rows[r], widths);
+            whole += height;
+            if (r < 2)
+                first_rows += height;
+        }
+        return whole <= 0.4 * (bottom - margin) ? whole : first_rows;
+    }
+
     void write_table(const ReportTable& table)
     {
         const std::vector<double> widths = column_widths(table);
         const double caption_height = table.caption.empty() ? 0 : text_height(table.caption, chart_title, content_width) + 4;
         const double head = header_height(table, widths);
-        const double first_row = table.rows.empty() ? 0 : row_height(table.rows.front(), widths);
-        double whole = caption_height + head;
-        for (const ReportTable::Row& row : table.rows)
-            whole += row_height(row, widths);
-        // A table of up to 40% of a page is kept whole; a longer one starts with two rows at least.
-        if (whole <= 0.4 * (bottom - margin))
-            ensure(whole);
-        else
-            ensure(caption_height + head + first_row + (table.rows.size() > 1 ? row_height(table.rows[1], widths) : 0));
+        ensure(unbroken_height(table));
         y_ += 4;
         if (caption_height > 0)
             y_ += text(table.caption, chart_title, margin, y_, content_width, ink) + 4;

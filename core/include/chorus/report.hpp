@@ -58,6 +58,10 @@ struct ReportTable {
     std::string note;                      // under the table
 };
 
+// Whether a cell holds a figure (a count, a percentage, or c, - or <5 in its place), which
+// renderers align on the right; words go on the left.
+CHORUS_CORE_API bool is_figure_cell(std::string_view text);
+
 struct ReportBar {
     std::string label;
     std::string count;           // the count, or "c"
