@@ -91,7 +91,8 @@ void chart_svg(std::string& out, const ReportChart& chart, std::size_t index)
     out += "<figure class=\"chart\">\n<figcaption id=\"" + id + "\"><strong>" + escape(chart.title)
          + "</strong><br><span class=\"sub\">" + escape(chart.subtitle) + "</span></figcaption>\n";
     out += "<svg role=\"img\" aria-labelledby=\"" + id + " " + id + "-desc\" width=\"760\" height=\"" + number(height)
-         + "\" viewBox=\"0 0 760 " + number(height) + "\" xmlns=\"http://www.w3.org/2000/svg\">\n";
+         + "\" viewBox=\"0 0 760 " + number(height)
+         + "\" preserveAspectRatio=\"xMinYMin meet\" xmlns=\"http://www.w3.org/2000/svg\">\n";
     std::string description;
     for (std::size_t i = 0; i < chart.bars.size(); ++i) {
         const ReportBar& bar = chart.bars[i];
@@ -137,6 +138,7 @@ td.rag { font-weight: bold; text-align: center; }
 .rag-Red { background: #d4351c; color: #fff; } .rag-Blue { background: #1d70b8; color: #fff; }
 figure.chart { margin: 1.2em 0; page-break-inside: avoid; break-inside: avoid; }
 svg .label, svg .value { font-size: 13px; fill: #1b1b1b; font-family: "DejaVu Sans", Arial, sans-serif; }
+figure.chart svg { max-width: 100%; height: auto; }
 svg .track { fill: #eef1f5; } svg .bar { fill: #1d70b8; }
 blockquote { border-left: 4px solid #1d70b8; margin: 1em 0; padding: 0.3em 1em; background: #f4f7fb; break-inside: avoid; }
 blockquote footer { font-size: 0.85em; color: #555; margin-top: 0.3em; }
