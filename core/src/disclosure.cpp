@@ -44,6 +44,9 @@ struct Fraction {
 
 void check_table(const CountTable& table)
 {
+    for (std::size_t entry : table.published)
+        if (entry >= table.entries.size())
+            throw Error("disclosure control: a published entry is not an entry of the table");
     for (const CountTable::Line& line : table.lines) {
         if (line.total >= table.entries.size())
             throw Error("disclosure control: a line's total is not an entry of the table");
@@ -71,20 +74,31 @@ std::optional<std::size_t> smallest(const CountTable& table, const std::vector<s
     return best;
 }
 
+bool is_published(const CountTable& table, std::size_t entry)
+{
+    return std::find(table.published.begin(), table.published.end(), entry) != table.published.end();
+}
+
+// Whether `entry` may be hidden now: shown, and not published elsewhere.
+bool hideable(const CountTable& table, const std::vector<Suppression>& suppression, std::size_t entry)
+{
+    return suppression[entry] == Suppression::shown && !is_published(table, entry);
+}
+
 // A second suppressed entry for a line: a shown member, else its total when shown (or the
 // total first, when the line prefers it).
 std::optional<std::size_t> partner(const CountTable& table, const CountTable::Line& line,
                                    const std::vector<Suppression>& suppression)
 {
-    if (line.total_first && suppression[line.total] == Suppression::shown)
+    if (line.total_first && hideable(table, suppression, line.total))
         return line.total;
     std::vector<std::size_t> members;
     for (std::size_t member : line.members)
-        if (suppression[member] == Suppression::shown)
+        if (hideable(table, suppression, member))
             members.push_back(member);
     if (auto chosen = smallest(table, members))
         return chosen;
-    if (suppression[line.total] == Suppression::shown)
+    if (hideable(table, suppression, line.total))
         return line.total;
     return std::nullopt;
 }
@@ -196,7 +210,7 @@ SuppressedTable suppress(const CountTable& table, std::int64_t threshold)
     SuppressedTable result{table.entries, std::vector<Suppression>(table.entries.size(), Suppression::shown),
                            threshold};
     for (std::size_t entry = 0; entry < table.entries.size(); ++entry)
-        if (table.entries[entry] > 0 && table.entries[entry] < threshold)
+        if (table.entries[entry] > 0 && table.entries[entry] < threshold && !is_published(table, entry))
             result.suppression[entry] = Suppression::primary;
 
     for (;;) {
@@ -218,19 +232,19 @@ SuppressedTable suppress(const CountTable& table, std::int64_t threshold)
         for (const CountTable::Line& line : table.lines)
             if (in_line(line, recoverable.front()))
                 for (std::size_t member : line.members)
-                    if (result.suppression[member] == Suppression::shown)
+                    if (hideable(table, result.suppression, member))
                         candidates.push_back(member);
         if (candidates.empty())
             for (const CountTable::Line& line : table.lines)
-                if (in_line(line, recoverable.front()) && result.suppression[line.total] == Suppression::shown)
+                if (in_line(line, recoverable.front()) && hideable(table, result.suppression, line.total))
                     candidates.push_back(line.total);
         if (candidates.empty())
             for (std::size_t entry = 0; entry < table.entries.size(); ++entry)
-                if (result.suppression[entry] == Suppression::shown)
+                if (hideable(table, result.suppression, entry))
                     candidates.push_back(entry);
         const auto chosen = smallest(table, candidates);
         if (!chosen)
-            break; // everything is suppressed already
+            break; // everything that may be hidden is: the rest is given away by what is published elsewhere
         result.suppression[*chosen] = Suppression::secondary;
     }
     return result;

@@ -123,23 +123,28 @@ std::string direction_text(Direction direction)
     return direction == Direction::not_available ? "-" : capitalised(to_string(direction));
 }
 
-ReportSection measures_section(Store& store, const ReportOptions& options, Progress* progress)
+// The measure set with the report's threshold applied: a measure's own minimum base may only raise it.
+std::optional<MeasureSet> report_measure_set(const ReportOptions& options)
+{
+    if (!options.measures)
+        return std::nullopt;
+    MeasureSet set = *options.measures;
+    for (MeasureDefinition& measure : set.measures)
+        measure.minimum_base = std::max(measure.minimum_base, options.threshold);
+    return set;
+}
+
+ReportSection measures_section(Store& store, const ReportOptions& options, const MeasureSet* set,
+                               const std::vector<MeasureResult>& results)
 {
     ReportSection section;
     section.heading = "Feedback measures";
-    if (!options.measures) {
+    if (!set) {
         section.paragraphs.push_back("No measure set was given, so this report has no measures table. "
                                      "Choose the improvement plan's measure set to include it.");
         return section;
     }
-    // The report's threshold applies to measures too: a measure's own minimum base may only raise it.
-    MeasureSet set = *options.measures;
-    for (MeasureDefinition& measure : set.measures)
-        measure.minimum_base = std::max(measure.minimum_base, options.threshold);
-    MeasureCalculator calculator(store, set, options.complaints, options.complaint_codes);
-    const std::vector<MeasureResult> results = calculator.report(options.period, progress);
-
-    section.paragraphs.push_back(set.title.empty() ? set.id : set.title);
+    section.paragraphs.push_back(set->title.empty() ? set->id : set->title);
     const Scorecard scorecard = make_scorecard(results);
     section.paragraphs.push_back(capitalised(scorecard_sentence(scorecard.overall)) + ".");
 
@@ -219,8 +224,24 @@ std::string label_list(const std::vector<std::string>& labels)
     return text;
 }
 
+// The measures that publish figures of this question for the report period: each one's
+// positive count and base are known to a reader of the measures table.
+std::vector<const MeasureResult*> measures_of(const std::vector<MeasureResult>& results, const ReportOptions& options,
+                                              const std::string& instrument_id, const Question& question)
+{
+    std::vector<const MeasureResult*> found;
+    for (const MeasureResult& result : results) {
+        const MeasureDefinition& measure = *result.measure;
+        if (measure.source == MeasureSource::survey && measure.instrument == instrument_id
+            && measure.questions == std::vector<std::string>{question.key} && result.current.period == options.period
+            && !result.current.suppressed && result.current.base > 0)
+            found.push_back(&result);
+    }
+    return found;
+}
+
 ReportChart question_chart(Store& store, const ReportOptions& options, const std::string& instrument_id,
-                           const Question& question)
+                           const Question& question, const std::vector<MeasureResult>& results)
 {
     StatsQuery query;
     query.instrument_id = instrument_id;
@@ -257,6 +278,37 @@ ReportChart question_chart(Store& store, const ReportOptions& options, const std
     responses_line.total = responses;
     responses_line.total_first = true; // keep the base, which every percentage needs
     table.lines = {options_line, responses_line};
+    // A measure of this question publishes its positive count and its base (as a percentage
+    // and n): both are lines over the options, with totals the chart cannot hide.
+    for (const MeasureResult* result : measures_of(results, options, instrument_id, question)) {
+        const MeasureDefinition& measure = *result->measure;
+        std::vector<std::string> out_of_base;
+        if (measure.out_of_base)
+            out_of_base = *measure.out_of_base;
+        else
+            for (std::string_view code : default_out_of_base_codes())
+                out_of_base.emplace_back(code);
+        CountTable::Line positive, base_line;
+        for (std::size_t i = 0; i < stats.options.size(); ++i) {
+            if (contains(measure.positive, stats.options[i].code))
+                positive.members.push_back(i);
+            if (!contains(out_of_base, stats.options[i].code))
+                base_line.members.push_back(i);
+        }
+        for (std::size_t i = 0; i < stats.excluded.size(); ++i)
+            if (!contains(out_of_base, stats.excluded[i].first))
+                base_line.members.push_back(stats.options.size() + i);
+        if (measure.blank_in_base)
+            base_line.members.push_back(blank);
+        positive.total = table.entries.size();
+        table.published.push_back(table.entries.size());
+        table.entries.push_back(result->current.positive);
+        base_line.total = table.entries.size();
+        table.published.push_back(table.entries.size());
+        table.entries.push_back(result->current.base);
+        table.lines.push_back(std::move(positive));
+        table.lines.push_back(std::move(base_line));
+    }
     const SuppressedTable shown = suppress(table, options.threshold);
 
     ReportChart chart;
@@ -288,7 +340,8 @@ ReportChart question_chart(Store& store, const ReportOptions& options, const std
     return chart;
 }
 
-std::vector<ReportSection> survey_sections(Store& store, const ReportOptions& options, Progress* progress,
+std::vector<ReportSection> survey_sections(Store& store, const ReportOptions& options,
+                                           const std::vector<MeasureResult>& results, Progress* progress,
                                            std::vector<ReportQuote>& quotes)
 {
     std::vector<ReportSection> sections;
@@ -309,7 +362,7 @@ std::vector<ReportSection> survey_sections(Store& store, const ReportOptions& op
                 progress->update(done, total, "survey questions");
             ++done;
             if (is_choice_type(question.type)) {
-                section.charts.push_back(question_chart(store, options, instrument.id, question));
+                section.charts.push_back(question_chart(store, options, instrument.id, question, results));
             } else if (question.type == QuestionType::short_text || question.type == QuestionType::long_text) {
                 StatsQuery query;
                 query.instrument_id = instrument.id;
@@ -618,9 +671,14 @@ Report build_report(Store& store, const ReportOptions& options, Progress* progre
     report.sections.push_back(std::move(about));
 
     check_cancel(progress);
-    report.sections.push_back(measures_section(store, options, progress));
+    const std::optional<MeasureSet> set = report_measure_set(options);
+    std::vector<MeasureResult> results; // pointing into `set`
+    if (set)
+        results = MeasureCalculator(store, *set, options.complaints, options.complaint_codes)
+                      .report(options.period, progress);
+    report.sections.push_back(measures_section(store, options, set ? &*set : nullptr, results));
     std::vector<ReportQuote> quotes;
-    for (ReportSection& section : survey_sections(store, options, progress, quotes))
+    for (ReportSection& section : survey_sections(store, options, results, progress, quotes))
         report.sections.push_back(std::move(section));
     if (report.sections.size() == 2)
         report.sections.push_back({"Survey results",

@@ -271,7 +271,7 @@ TEST(Disclosure, RandomTablesNeverGiveACellAway)
 
 TEST(Disclosure, LinesMustNameEntriesOfTheTable)
 {
-    CountTable table{{1, 2}, {{{0, 5}, 1}}};
+    CountTable table{{1, 2}, {{{0, 5}, 1}}, {}};
     EXPECT_THROW(suppress(table, 5), Error);
 }
 

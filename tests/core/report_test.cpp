@@ -213,9 +213,10 @@ TEST_F(ReportTest, MeasuresTableUsesTheReportThresholdAndNeverShowsAHiddenBase)
 
 TEST_F(ReportTest, PdfHasTheModelsPagesAndFigures)
 {
-    add_many("agree", 10);
-    add_many("strongly_agree", 6);
-    add_many("disagree", 2);
+    for (int i = 0; i < 10; ++i)
+        add("agree", {}, "yes");
+    for (int i = 0; i < 8; ++i)
+        add("disagree", {}, "no");
     ReportOptions o = options();
     o.measures = listened_set();
     const Report report = build_report(store, o);
@@ -285,4 +286,33 @@ TEST_F(ReportTest, AFewBlanksHideTheResponsesRatherThanTheBase)
     EXPECT_NE(yesno.subtitle.find("Responses: c."), std::string::npos) << yesno.subtitle;
     EXPECT_NE(yesno.note.find("blank: c"), std::string::npos) << yesno.note;
     EXPECT_EQ(bar(yesno, "Yes").percent_text, "56%");
+}
+
+TEST_F(ReportTest, AChartHidesWhatAMeasureOfItsQuestionWouldGiveAway)
+{
+    add_many("agree", 10);
+    add_many("strongly_agree", 6);
+    add_many("disagree", 2);
+    ReportOptions o = options();
+    o.measures = listened_set();
+    const Report report = build_report(store, o);
+    // The measures table publishes 16 of 18 positive (89%): with strongly agree hidden (it would
+    // give the 2 away), showing agree's 10 would give strongly agree's 6 away.
+    const ReportChart& agree = chart(report, "My social worker listened to me");
+    EXPECT_EQ(bar(agree, "Agree").count, "c");
+    EXPECT_EQ(bar(agree, "Strongly agree").count, "c");
+    EXPECT_EQ(bar(agree, "Disagree").count, "c");
+    EXPECT_NE(render_report_html(report).find("<td class=\"num\">89%</td>"), std::string::npos);
+}
+
+TEST(DisclosurePublished, EntriesPublishedElsewhereAreNeverHidden)
+{
+    // a + b = 20 (shown here), a = 3 is small, but b + c = 25 is published elsewhere.
+    CountTable table{{3, 17, 8, 20, 25}, {{{0, 1}, 3}, {{1, 2}, 4}}, {4}};
+    const SuppressedTable published = suppress(table, 5);
+    EXPECT_TRUE(published.shown(4));
+    EXPECT_FALSE(published.shown(0));
+    EXPECT_FALSE(published.shown(1)); // else 20 - 17
+    EXPECT_FALSE(published.shown(2)); // else 25 - 8 gives b, and then a
+    EXPECT_TRUE(recoverable_entries(table, published.suppression).empty());
 }

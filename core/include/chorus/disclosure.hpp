@@ -37,6 +37,9 @@ struct CountTable {
     };
     std::vector<std::int64_t> entries;
     std::vector<Line> lines;
+    // Entries published elsewhere (a measure's count beside a chart of its question): known to
+    // a reader whatever this table shows, so never hidden, and never chosen to hide another.
+    std::vector<std::size_t> published;
 };
 
 // What may be published of a table: per entry, shown or why not.
