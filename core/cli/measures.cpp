@@ -7,7 +7,6 @@
 
 #include "chorus/measures.hpp"
 
-#include <algorithm>
 #include <optional>
 #include <ostream>
 
