@@ -13,7 +13,6 @@
 #include "chorus/themes.hpp"
 
 #include <algorithm>
-#include <cstdint>
 #include <set>
 
 namespace chorus {
