@@ -5,7 +5,6 @@
 
 #include "chorus/error.hpp"
 #include "chorus/paths.hpp"
-#include "chorus/periods.hpp"
 #include "chorus/plugin_host.hpp"
 #include "chorus/store.hpp"
 
@@ -72,9 +71,6 @@ const std::vector<Command>& commands();
 // --version N of the instrument commands: 0 (the latest) when absent.
 int instrument_version_option(const Arguments& arguments);
 
-// --period of measures and export: the period given, else the latest quarter ended by `today`.
-Period report_period(const Arguments& arguments, const std::string& today);
-
 
 // Usage text: the whole program, one command, or the commands under a group word.
 void print_program_usage(std::ostream& out);
@@ -90,7 +86,6 @@ int responses_list(const Arguments& arguments, Context& context);
 int responses_import(const Arguments& arguments, Context& context);
 int stats(const Arguments& arguments, Context& context);
 int measures(const Arguments& arguments, Context& context);
-int export_command(const Arguments& arguments, Context& context);
 int demo(const Arguments& arguments, Context& context);
 int plugins(const Arguments& arguments, Context& context);
 int complaints_list(const Arguments& arguments, Context& context);

@@ -3,6 +3,7 @@
 #include "export_report.hpp"
 
 #include "complaints_plugin.hpp"
+#include "measures_report.hpp"
 #include "terminal_progress.hpp"
 
 #include "chorus/measures.hpp"
@@ -99,7 +100,7 @@ int export_report(Context& context, const ReportExportArguments& arguments)
     return 0;
 }
 
-int export_command(const Arguments& arguments, Context& context)
+int export_report_command(const Arguments& arguments, Context& context)
 {
     return export_report(context, report_export_arguments(arguments));
 }

@@ -28,4 +28,8 @@ ReportExportArguments report_export_arguments(const Arguments& arguments);
 
 int export_report(Context& context, const ReportExportArguments& arguments);
 
+// The `export` command of this branch, which knows only the report formats; the data export's
+// dispatcher (export.cpp) hands html and pdf to export_report() instead.
+int export_report_command(const Arguments& arguments, Context& context);
+
 } // namespace chorus::cli

@@ -7,6 +7,7 @@
 
 #include "chorus/measures.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <ostream>
 
@@ -65,6 +66,20 @@ Period report_period(const Arguments& arguments, const std::string& today)
     return containing.last_day() == today ? containing : containing.previous();
 }
 
+std::vector<MeasureResult> compute_measures(Context& context, const MeasureSet& set, const std::string& file,
+                                            const Period& period, Progress* progress)
+{
+    const std::optional<ComplaintsPlugin> plugin = plugin_for(context, set, file);
+    std::optional<MeasureCalculator> calculator;
+    try {
+        calculator.emplace(context.store(), set, plugin ? &plugin->procedure() : nullptr,
+                           plugin ? &plugin->vocabularies() : nullptr);
+    } catch (const DefinitionError& error) {
+        throw DefinitionError(in_file(error.problems(), file));
+    }
+    return calculator->report(period, progress);
+}
+
 std::string suppressed_base(const MeasureDefinition& measure)
 {
     return "<" + std::to_string(measure.minimum_base);
@@ -77,21 +92,12 @@ int measures(const Arguments& arguments, Context& context)
     const auto format = arguments.choice("format", {"json", "table"}, stdout_is_terminal() ? "table" : "json");
 
     const MeasureSet set = load_measure_set(file);
-    const std::optional<ComplaintsPlugin> plugin = plugin_for(context, set, file);
-    Store& store = context.store();
-    std::optional<MeasureCalculator> calculator;
-    try {
-        calculator.emplace(store, set, plugin ? &plugin->procedure() : nullptr,
-                           plugin ? &plugin->vocabularies() : nullptr);
-    } catch (const DefinitionError& error) {
-        throw DefinitionError(in_file(error.problems(), file));
-    }
-
     MeasuresReport report{&set, file, period, {}, {}};
     {
         TerminalProgress progress(context.err(), stderr_is_terminal(), "counting");
-        report.results = calculator->report(period, &progress);
+        report.results = compute_measures(context, set, file, period, &progress);
     } // ends the progress line before the report is printed
+    Store& store = context.store();
     for (const MeasureDefinition& measure : set.measures)
         report.base_rules.push_back(measure_base_rule(store, measure));
 

@@ -1,6 +1,7 @@
 // The command table and the usage text generated from it, so --help can never
 // disagree with what the parser accepts.
 #include "commands.hpp"
+#include "export_report.hpp"
 
 #include "chorus/paths.hpp"
 
@@ -212,7 +213,7 @@ std::vector<Command> make_commands()
          optional_option("instrument", "ID", "only this instrument's charts and quotes"),
          flag("force", "replace FILE when it exists"),
          optional_option("today", "DATE", "the last quarter is the latest ended by DATE (default: today)")},
-        export_command));
+        export_report_command));
     table.push_back(command({"demo"}, no_operands,
                             "Add the demo instruments and responses (once) and show an overview.",
                             {}, demo));
