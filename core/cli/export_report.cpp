@@ -51,6 +51,14 @@ ReportExportArguments report_export_arguments(const Arguments& arguments)
     if (!parsed)
         throw UsageError("--format: \"" + format + "\" is not a report format; use html or pdf");
     result.format = *parsed;
+    // The data export's options, for when both share the `export` command: a report is always
+    // anonymised and has one instrument at most.
+    for (std::string_view option : {"identifiable", "free-text", "bom", "version"})
+        if (arguments.has(option))
+            throw UsageError("--" + std::string(option) + " does not apply to --format " + format
+                             + ": a report is anonymised, with only the quotes a lead chose");
+    if (arguments.values("instrument").size() > 1)
+        throw UsageError("--instrument: a report takes one instrument, or none for every instrument");
     result.out = arguments.required("out");
     result.period = report_period(arguments, today_option(arguments));
     if (const auto set = arguments.value("set"))
