@@ -5,6 +5,7 @@
 #include "chorus/report.hpp"
 
 #include "chorus/error.hpp"
+#include "chorus/progress.hpp"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -52,8 +53,8 @@ constexpr Style body{10}, small{8}, small_bold{8, true}, table_text{7.5}, table_
 
 class Writer {
 public:
-    Writer(cairo_surface_t* surface, const Report& report, int total_pages)
-        : cr_(cairo_create(surface)), report_(report), total_pages_(total_pages)
+    Writer(cairo_surface_t* surface, const Report& report, int total_pages, Progress* progress = nullptr)
+        : cr_(cairo_create(surface)), report_(report), total_pages_(total_pages), progress_(progress)
     {
         context_ = pango_cairo_create_context(cr_);
         pango_cairo_context_set_resolution(context_, 72); // font sizes in points, as the page
@@ -74,8 +75,14 @@ public:
     int write()
     {
         title_block();
-        for (const ReportSection& section : report_.sections)
-            write_section(section);
+        for (std::size_t i = 0; i < report_.sections.size(); ++i) {
+            if (progress_) {
+                if (progress_->cancelled())
+                    throw Cancelled();
+                progress_->update(i, report_.sections.size(), "drawing the PDF");
+            }
+            write_section(report_.sections[i]);
+        }
         finish_page();
         if (cairo_status(cr_) != CAIRO_STATUS_SUCCESS)
             throw Error(std::string("the PDF could not be drawn: ") + cairo_status_to_string(cairo_status(cr_)));
@@ -437,6 +444,7 @@ private:
     PangoContext* context_ = nullptr;
     const Report& report_;
     int total_pages_;
+    Progress* progress_;
     int page_ = 1;
     double y_ = 0;
 };
@@ -460,7 +468,7 @@ int report_pdf_page_count(const Report& report)
     return pages;
 }
 
-void render_report_pdf(const Report& report, const std::filesystem::path& file)
+void render_report_pdf(const Report& report, const std::filesystem::path& file, Progress* progress)
 {
     const int pages = report_pdf_page_count(report);
     cairo_surface_t* surface = cairo_pdf_surface_create(file.string().c_str(), page_width, page_height);
@@ -472,7 +480,7 @@ void render_report_pdf(const Report& report, const std::filesystem::path& file)
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, report.title.c_str());
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Chorus");
     try {
-        Writer writer(surface, report, pages);
+        Writer writer(surface, report, pages, progress);
         writer.write();
     } catch (...) {
         cairo_surface_destroy(surface);

@@ -36,7 +36,7 @@ void write_report(Store& store, const ReportOptions& options, ReportFormat forma
     };
     try {
         if (format == ReportFormat::pdf) {
-            render_report_pdf(report, temporary);
+            render_report_pdf(report, temporary, progress);
         } else {
             std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
             if (!file)

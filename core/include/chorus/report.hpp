@@ -107,8 +107,10 @@ CHORUS_CORE_API Report build_report(Store& store, const ReportOptions& options, 
 CHORUS_CORE_API std::string render_report_html(const Report& report);
 // The PDF pages: the number render_report_pdf writes (for checks and tests).
 CHORUS_CORE_API int report_pdf_page_count(const Report& report);
-// Writes the A4 PDF to `file` (which it creates or truncates); throws Error when cairo fails.
-CHORUS_CORE_API void render_report_pdf(const Report& report, const std::filesystem::path& file);
+// Writes the A4 PDF to `file` (which it creates or truncates); throws Error when cairo fails,
+// Cancelled when progress says so between sections (the caller removes the file).
+CHORUS_CORE_API void render_report_pdf(const Report& report, const std::filesystem::path& file,
+                                       Progress* progress = nullptr);
 
 // Builds and writes the report in one go: written to a temporary file in the same folder and
 // renamed over `out` at the end, so a failure or a cancel leaves no file (and an existing
