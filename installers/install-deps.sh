@@ -13,6 +13,7 @@ packages=(
   libsqlite3-dev sqlite3 nlohmann-json3-dev libgtest-dev time
   libzip-dev libexpat1-dev
   libxlsxwriter-dev libreoffice-calc-nogui
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils
   xvfb xauth imagemagick
   desktop-file-utils appstream file man-db rpm
 )

@@ -2,6 +2,7 @@
 // The exports themselves are core's (chorus/data_export.hpp); this reads the options,
 // computes a measure set's figures when asked, and shows progress that Ctrl+C cancels.
 #include "commands.hpp"
+#include "export_report.hpp"
 #include "measures_report.hpp"
 #include "table.hpp"
 #include "terminal_progress.hpp"
@@ -114,25 +115,18 @@ struct FormatEntry {
 
 constexpr FormatEntry formats[] = {{"csv", csv_options}, {"xlsx", xlsx_options}, {"json", json_options}};
 
-// "csv, xlsx or json"
-std::string format_names()
-{
-    std::string names;
-    const std::size_t count = std::size(formats);
-    for (std::size_t i = 0; i < count; ++i)
-        names += (i == 0 ? "" : i + 1 == count ? " or " : ", ") + std::string(formats[i].name);
-    return names;
-}
 
 } // namespace
 
 int export_command(const Arguments& arguments, Context& context)
 {
     const std::string format = arguments.required("format");
+    if (report_format_from_string(format))
+        return export_report(context, report_export_arguments(arguments));
     const auto entry = std::find_if(std::begin(formats), std::end(formats),
                                     [&](const FormatEntry& known) { return known.name == format; });
     if (entry == std::end(formats))
-        throw UsageError("--format: unknown format \"" + format + "\"; use " + format_names());
+        throw UsageError("--format: unknown format \"" + format + "\"; use csv, xlsx, json, html or pdf");
 
     // Every usage mistake is reported before the database is opened.
     ExportRequest request;

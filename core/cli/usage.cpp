@@ -1,6 +1,7 @@
 // The command table and the usage text generated from it, so --help can never
 // disagree with what the parser accepts.
 #include "commands.hpp"
+#include "export_report.hpp"
 
 #include "chorus/paths.hpp"
 
@@ -208,18 +209,22 @@ std::vector<Command> make_commands()
         measures));
     table.push_back(command(
         {"export"}, no_operands,
-        "Export responses as CSV, XLSX or JSON; anonymised unless --identifiable (audited).",
-        {required_option("format", "csv|xlsx|json", "the file's format"),
+        "Export responses as CSV, XLSX or JSON (anonymised unless --identifiable, audited), or write the "
+        "plan report as HTML or PDF with small counts suppressed.",
+        {required_option("format", "csv|xlsx|json|html|pdf", "the file's format (html, pdf: the plan report)"),
          required_option("out", "FILE", "the file written (refused when it exists, unless --force)"),
-         optional_option("period", "PERIOD", "only responses of 2025-Q3, 2025-12, 2025-H1 or FY2025-26"),
-         repeatable_option("instrument", "ID", "only this instrument (repeat for more; csv: exactly one)"),
+         optional_option("period", "PERIOD", "only responses of 2025-Q3, 2025-12, 2025-H1 or FY2025-26 "
+                                             "(html, pdf: default the last quarter)"),
+         repeatable_option("instrument", "ID", "only this instrument (repeat for more; csv, html, pdf: one)"),
          optional_option("version", "N", "csv: the instrument version (default: the latest)"),
-         optional_option("set", "FILE", "xlsx, json: add this measure set's figures for --period"),
+         optional_option("set", "FILE", "xlsx, json, html, pdf: add this measure set's figures for --period"),
          flag("identifiable", "include who captured each response and free text (audited)"),
          flag("free-text", "include free-text answers in an anonymised export"),
          flag("bom", "csv: start with a UTF-8 byte order mark, for Excel"),
-         optional_option("threshold", "N", "suppress measure figures on a base below N (default: 5)"),
-         flag("force", "replace an existing --out file")},
+         optional_option("threshold", "N", "suppress figures on a base below N; html, pdf: counts 1 to N-1 "
+                                               "shown as c (default: 5)"),
+         flag("force", "replace an existing --out file"),
+         optional_option("today", "DATE", "html, pdf: the last quarter is the latest ended by DATE (default: today)")},
         export_command));
     table.push_back(command({"import"}, {"FILE.json", 1, 1},
                             "Import a JSON export (identifiable): instruments and responses by uuid, "

@@ -43,9 +43,10 @@ protected:
 
 TEST_F(CliExportTest, UsageErrorsNameTheProblem)
 {
-    auto result = run({"export", "--format", "html", "--out", (temp / "x").string()});
+    auto result = run({"export", "--format", "docx", "--out", (temp / "x").string()});
     EXPECT_EQ(result.status, 2) << result;
-    EXPECT_EQ(result.err, "chorus-cli: --format: unknown format \"html\"; use csv, xlsx or json (see chorus-cli --help)\n");
+    EXPECT_EQ(result.err,
+              "chorus-cli: --format: unknown format \"docx\"; use csv, xlsx, json, html or pdf (see chorus-cli --help)\n");
 
     result = run({"export", "--format", "csv", "--out", (temp / "x.csv").string()});
     EXPECT_EQ(result.status, 2) << result;

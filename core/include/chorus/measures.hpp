@@ -160,6 +160,10 @@ struct Scorecard {
     RagCounts overall;
 };
 
+// What the measure's base holds, for a reader: "excludes na, dont_know and blanks", "points
+// decided in the period; excludes withdrawn", "a count: no base".
+CHORUS_CORE_API std::string measure_base_rule(Store& store, const MeasureDefinition& measure);
+
 CHORUS_CORE_API Scorecard make_scorecard(const std::vector<MeasureResult>& results);
 // "feedback measures: 14 green, 4 amber, 1 red" (ratings with no measures left out).
 CHORUS_CORE_API std::string scorecard_sentence(const RagCounts& counts);
