@@ -102,7 +102,7 @@ struct Store::BulkWriter::Impl {
         std::vector<std::string> names;
         auto indexes = connection.prepare(
             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-            "AND tbl_name IN ('response', 'answer_choice', 'answer_value') ORDER BY name");
+            "AND tbl_name IN ('response', 'answer_value') ORDER BY name");
         while (indexes.step()) {
             names.push_back(indexes.column_text(0));
             deferred_indexes.push_back(indexes.column_text(1));

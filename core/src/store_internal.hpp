@@ -21,23 +21,32 @@ struct LoadedVersion {
         std::unordered_map<std::string, std::int64_t> choice_ids; // option code -> choice.id
     };
     std::unordered_map<std::string, QuestionRows> questions; // key -> rows
+    // choice.id -> its question and option, to read a response's choice pack back.
+    struct ChoiceRow {
+        std::string key;
+        std::string code;
+        int position = 0; // option order, for multiple-choice answers
+    };
+    std::unordered_map<std::int64_t, ChoiceRow> choices;
     std::unique_ptr<ResponseValidator> validator;
 };
+
+// The response.choices column of a response (choice_pack.hpp).
+std::string choice_pack_of(const LoadedVersion& loaded, const Response& response);
 
 // Writes the rows of one valid response, with statements prepared once per write transaction.
 class ResponseInserter {
 public:
     explicit ResponseInserter(sql::Connection& connection);
     void insert(const LoadedVersion& loaded, const Response& response, const std::string& saved_at);
-    // The answer rows alone, for a response row already there (a correction rewrites them).
-    void insert_answers(const LoadedVersion& loaded, std::int64_t response_id, const Response& response);
+    // The answer_value rows alone, for a response row already there (a correction rewrites them).
+    void insert_values(const LoadedVersion& loaded, std::int64_t response_id, const Response& response);
     // False when no stored draft can share a response's uuid, sparing a DELETE per response.
     bool completes_drafts = true;
 
 private:
     sql::Connection& connection_;
     sql::Statement insert_response_;
-    sql::Statement insert_choice_;
     sql::Statement insert_value_;
     sql::Statement delete_draft_;
 };

@@ -83,6 +83,8 @@ public:
     int column_int(int column) const { return static_cast<int>(column_int64(column)); }
     double column_double(int column) const;
     std::string column_text(int column) const;
+    // The same text without a copy, valid until the next step() or reset(): for hot loops.
+    std::string_view column_text_view(int column) const;
     bool column_is_integer(int column) const;
     bool column_is_real(int column) const;
 

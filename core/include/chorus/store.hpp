@@ -82,7 +82,7 @@ enum class AddOutcome { added, unchanged };
 
 class CHORUS_CORE_API Store {
 public:
-    static constexpr int schema_version = 5;
+    static constexpr int schema_version = 6;
 
     class BulkWriter;
 
