@@ -437,7 +437,7 @@ private:
         if (!fresh)
             problems_.add(line, "uuid", "response " + response.uuid + " appears more than once in the file (first on line " +
                                             std::to_string(it->second) + ")");
-        else if (writer_.contains(response.uuid))
+        else if (writer_.stored_before(response.uuid))
             problems_.add(line, "uuid", "response " + response.uuid + " is already in the database");
     }
 

@@ -91,10 +91,14 @@ const LoadedVersion* Store::Impl::find_version(const std::string& id, int versio
         auto& question = loaded->questions[rows.column_text(0)];
         question.id = rows.column_int64(1);
         if (!rows.is_null(2)) {
-            question.choice_ids[rows.column_text(2)] = rows.column_int64(3);
+            question.choice_list.emplace_back(rows.column_text(2), rows.column_int64(3));
             loaded->choices[rows.column_int64(3)] = {rows.column_text(0), rows.column_text(2), rows.column_int(4)};
         }
     }
+    for (const auto& [question_key, question] : loaded->questions)
+        loaded->sorted_questions.emplace_back(question_key, &question);
+    std::sort(loaded->sorted_questions.begin(), loaded->sorted_questions.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
     loaded->validator = std::make_unique<ResponseValidator>(loaded->instrument);
     return versions.emplace(key, std::move(loaded)).first->second.get();
 }
@@ -109,18 +113,29 @@ const LoadedVersion& Store::Impl::version_of(const Response& response)
     return *loaded;
 }
 
+// `from` moves forward through sorted_questions: a response's answers come in key order.
+const LoadedVersion::QuestionRows& LoadedVersion::rows_of(std::string_view key, std::size_t& from) const
+{
+    while (from < sorted_questions.size() && sorted_questions[from].first < key)
+        ++from;
+    if (from == sorted_questions.size() || sorted_questions[from].first != key)
+        throw std::out_of_range("no question " + std::string(key));
+    return *sorted_questions[from].second;
+}
+
 std::string choice_pack_of(const LoadedVersion& loaded, const Response& response)
 {
     std::string pack;
+    std::size_t from = 0;
     for (const auto& [key, answer] : response.answers) {
-        const auto& rows = loaded.questions.at(key);
-        if (rows.choice_ids.empty())
+        const auto& rows = loaded.rows_of(key, from);
+        if (rows.choice_list.empty())
             continue;
         if (auto code = std::get_if<std::string>(&answer))
-            append_choice_id(pack, rows.choice_ids.at(*code));
+            append_choice_id(pack, rows.choice_id(*code));
         else if (auto codes = std::get_if<std::vector<std::string>>(&answer))
             for (const auto& each : *codes)
-                append_choice_id(pack, rows.choice_ids.at(each));
+                append_choice_id(pack, rows.choice_id(each));
     }
     return finish_choice_pack(std::move(pack));
 }
@@ -161,9 +176,10 @@ void ResponseInserter::insert(const LoadedVersion& loaded, const Response& respo
 
 void ResponseInserter::insert_values(const LoadedVersion& loaded, std::int64_t response_id, const Response& response)
 {
+    std::size_t from = 0;
     for (const auto& [key, answer] : response.answers) {
-        const auto& rows = loaded.questions.at(key);
-        if (!rows.choice_ids.empty() || std::holds_alternative<std::vector<std::string>>(answer))
+        const auto& rows = loaded.rows_of(key, from);
+        if (!rows.choice_list.empty() || std::holds_alternative<std::vector<std::string>>(answer))
             continue; // in the choice pack
         insert_value_.bind(1, response_id).bind(2, rows.id);
         std::visit([&](const auto& value) {

@@ -56,7 +56,7 @@ private:
 struct Store::BulkWriter::Impl {
     Impl(Store::Impl& owner, const LoadedVersion& version)
         : store(owner), loaded(version), foreign_keys_off(owner.connection), transaction(owner.connection),
-          inserter(owner.connection), find_uuid(owner.connection.prepare("SELECT 1 FROM response WHERE uuid = ?")),
+          inserter(owner.connection), find_uuid(owner.connection.prepare("SELECT 1 FROM response WHERE uuid = ? AND id <= ?")),
           saved_at(utc_now())
     {
         auto& connection = owner.connection;
@@ -64,6 +64,11 @@ struct Store::BulkWriter::Impl {
         cache.step();
         cache_size_before = cache.column_int64(0);
         connection.exec("PRAGMA cache_size = -" + std::to_string(bulk_cache_kib));
+        // Row ids only grow, so rows up to this one were there before the writer.
+        auto last = connection.prepare("SELECT max(id) FROM response");
+        last.step();
+        if (!last.is_null(0))
+            last_id_before = last.column_int64(0);
         auto drafts = connection.prepare("SELECT EXISTS (SELECT 1 FROM draft)");
         drafts.step();
         inserter.completes_drafts = drafts.column_int(0) != 0;
@@ -86,6 +91,7 @@ struct Store::BulkWriter::Impl {
     sql::Statement find_uuid;
     const std::string saved_at; // one save time for the whole batch, as add_responses
     std::int64_t cache_size_before = 0;
+    std::optional<std::int64_t> last_id_before; // none: the store held no responses
     std::size_t added = 0;
     std::vector<std::string> deferred_indexes; // CREATE INDEX statements to run at commit
 
@@ -152,10 +158,12 @@ std::vector<AnswerProblem> Store::BulkWriter::add(const Response& response)
     return problems;
 }
 
-bool Store::BulkWriter::contains(const std::string& uuid)
+bool Store::BulkWriter::stored_before(const std::string& uuid)
 {
+    if (!impl_->last_id_before)
+        return false;
     auto& find = impl_->find_uuid;
-    find.bind(1, uuid);
+    find.bind(1, uuid).bind(2, *impl_->last_id_before);
     const bool found = find.step();
     find.reset();
     return found;

@@ -5,6 +5,9 @@
 
 #include <cstdint>
 #include <map>
+#include <stdexcept>
+#include <string_view>
+#include <vector>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -18,9 +21,20 @@ struct LoadedVersion {
     Instrument instrument;
     struct QuestionRows {
         std::int64_t id = 0;
-        std::unordered_map<std::string, std::int64_t> choice_ids; // option code -> choice.id
+        // (option code, choice.id); a handful of codes compare faster than they hash.
+        std::vector<std::pair<std::string, std::int64_t>> choice_list;
+        std::int64_t choice_id(std::string_view code) const
+        {
+            for (const auto& [each, choice] : choice_list)
+                if (each == code)
+                    return choice;
+            throw std::out_of_range("no option " + std::string(code));
+        }
     };
     std::unordered_map<std::string, QuestionRows> questions; // key -> rows
+    // The questions sorted by key, walked beside a response's (sorted) answers.
+    std::vector<std::pair<std::string_view, const QuestionRows*>> sorted_questions;
+    const QuestionRows& rows_of(std::string_view key, std::size_t& from) const;
     // choice.id -> its question and option, to read a response's choice pack back.
     struct ChoiceRow {
         std::string key;

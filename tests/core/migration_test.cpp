@@ -157,7 +157,7 @@ TEST(Migration, SchemaFiveAnswerRowsBecomeChoicePacks)
     ASSERT_TRUE(three);
     EXPECT_TRUE(three->answers.empty());
 
-    const QuestionStats many = compute_question_stats(store, {"mini", "many"});
+    const QuestionStats many = compute_question_stats(store, {"mini", "many", {}});
     EXPECT_EQ(many.responses, 3);
     EXPECT_EQ(many.blank, 2);
     EXPECT_EQ(many.base, 1);

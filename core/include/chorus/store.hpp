@@ -165,10 +165,12 @@ public:
     // The problems add() would find, as Store::add_response checks them; writes nothing.
     std::vector<AnswerProblem> check(const Response& response) const;
     // Writes the response when it has no problems; returns its problems (then nothing is
-    // written). A uuid already stored throws Error: ask contains() first when it may be.
+    // written). A uuid already stored throws Error: ask stored_before() first when it may be.
     std::vector<AnswerProblem> add(const Response& response);
     // A response with this uuid is stored, before this writer or by it.
-    bool contains(const std::string& uuid);
+    // A response with this uuid was stored before this writer began (the writer's own rows do
+    // not count: a file's repeats are the caller's to find). Free when the store held none.
+    bool stored_before(const std::string& uuid);
     std::size_t added() const;
     // A hint: about this many responses will be added. When they are many (10,000 or more)
     // and outnumber the responses already stored, the secondary indexes of responses and
