@@ -280,4 +280,24 @@ void Transaction::commit()
     open_ = false;
 }
 
+ForeignKeysOff::ForeignKeysOff(Connection& connection) : connection_(connection)
+{
+    connection_.exec("PRAGMA foreign_keys = OFF");
+}
+
+ForeignKeysOff::~ForeignKeysOff()
+{
+    try {
+        restore();
+    } catch (...) {
+        // Cannot fail outside a transaction, which has ended by now.
+    }
+}
+
+void ForeignKeysOff::restore()
+{
+    if (std::exchange(off_, false))
+        connection_.exec("PRAGMA foreign_keys = ON");
+}
+
 } // namespace chorus::sql

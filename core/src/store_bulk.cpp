@@ -12,44 +12,13 @@ namespace chorus {
 
 namespace {
 
-// 32 MiB instead of SQLite's 2 MiB: fewer pages of the growing tables and of the uuid index
-// spilled to the WAL and read back. The index builds at commit sort in as much again, so a
+// 32 MiB instead of SQLite's 2 MiB: fewer pages of the growing tables (and of the uuid index,
+// when it stays) spilled to the WAL and read back. The index builds at commit sort in as much again, so a
 // million-row import peaks near 130 MB; with 64 MiB it came within 10 MB of its 200 MB budget.
 constexpr int bulk_cache_kib = 32 * 1024;
 // Below this, rebuilding the indexes at commit saves less than it costs to decide.
 constexpr std::size_t defer_indexes_from = 10'000;
-
-// Foreign key checks off for the writer's transaction (SQLite allows the switch only outside
-// one). They would look up the response, question and choice of every answer row, the
-// biggest cost of a bulk write; the writer takes those ids from the stored version and the
-// response row it has just written, so every answer refers to existing rows by construction.
-class ForeignKeysOff {
-public:
-    explicit ForeignKeysOff(sql::Connection& connection) : connection_(connection)
-    {
-        connection_.exec("PRAGMA foreign_keys = OFF");
-    }
-    ~ForeignKeysOff()
-    {
-        try {
-            restore();
-        } catch (...) {
-            // Cannot fail outside a transaction, which the writer's has ended by now.
-        }
-    }
-    // Once the transaction has ended (committed), so the connection checks again at once.
-    void restore()
-    {
-        if (std::exchange(off_, false))
-            connection_.exec("PRAGMA foreign_keys = ON");
-    }
-    ForeignKeysOff(const ForeignKeysOff&) = delete;
-    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
-
-private:
-    sql::Connection& connection_;
-    bool off_ = true;
-};
+constexpr int sqlite_constraint = 19; // SQLITE_CONSTRAINT, without including sqlite3.h here
 
 } // namespace
 
@@ -85,7 +54,10 @@ struct Store::BulkWriter::Impl {
 
     Store::Impl& store;
     const LoadedVersion& loaded;
-    ForeignKeysOff foreign_keys_off; // before the transaction, ended after it
+    // Checks would look up the response, question and choice of every answer row, the biggest
+    // cost of a bulk write; the writer takes those ids from the stored version and the
+    // response row it has just written, so every answer refers to existing rows by construction.
+    sql::ForeignKeysOff foreign_keys_off; // before the transaction, ended after it
     sql::Transaction transaction;
     ResponseInserter inserter;
     sql::Statement find_uuid;
@@ -110,6 +82,9 @@ struct Store::BulkWriter::Impl {
             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
             "AND tbl_name IN ('response', 'answer_value') ORDER BY name");
         while (indexes.step()) {
+            // stored_before() looks responses up by uuid: with some stored, that index stays.
+            if (last_id_before && indexes.column_text(0) == "response_by_uuid")
+                continue;
             names.push_back(indexes.column_text(0));
             deferred_indexes.push_back(indexes.column_text(1));
         }
@@ -184,8 +159,17 @@ void Store::BulkWriter::expect(std::size_t responses)
 
 void Store::BulkWriter::commit(const std::string& actor, const std::string& audit_entity)
 {
-    for (const auto& create : impl_->deferred_indexes)
-        impl_->store.connection.exec(create);
+    for (const auto& create : impl_->deferred_indexes) {
+        try {
+            impl_->store.connection.exec(create);
+        } catch (const sql::SqliteError& error) {
+            if (error.code() != sqlite_constraint)
+                throw;
+            // Only the uuid index can refuse: the batch gave one uuid to two responses.
+            throw Error(impl_->store.connection.file().string()
+                        + ": two of the responses written have the same uuid; nothing was written");
+        }
+    }
     const Instrument& instrument = impl_->loaded.instrument;
     insert_audit_row(impl_->store.connection, actor, "responses.import", audit_entity,
                      std::to_string(impl_->added) + " responses to " + version_name(instrument.id, instrument.version));

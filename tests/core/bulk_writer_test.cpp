@@ -102,6 +102,35 @@ TEST_F(BulkWriterTest, DeferredIndexesAreBuiltAtCommit)
     EXPECT_EQ(pragma("foreign_keys"), 1);
 }
 
+TEST_F(BulkWriterTest, AUuidRepeatedInADeferredBatchFailsTheCommitAndWritesNothing)
+{
+    const Response twice = response("agree");
+    {
+        Store::BulkWriter writer(store, "every-type");
+        writer.expect(20'000); // an empty store: the uuid index waits for the commit too
+        ASSERT_TRUE(writer.add(twice).empty());
+        ASSERT_TRUE(writer.add(response("disagree")).empty());
+        ASSERT_TRUE(writer.add(twice).empty());
+        try {
+            writer.commit("tester", "batch.csv");
+            FAIL() << "the commit should refuse the repeated uuid";
+        } catch (const Error& error) {
+            EXPECT_NE(std::string(error.what()).find("the same uuid"), std::string::npos) << error.what();
+        }
+    }
+    EXPECT_EQ(store.count_responses(), 0);
+    EXPECT_EQ(test::response_indexes(store), test::all_response_indexes);
+    EXPECT_EQ(store.audit_log().size(), 1u); // the instrument's only
+}
+
+TEST_F(BulkWriterTest, WithResponsesStoredTheUuidIndexStays)
+{
+    store.add_response(response("agree"), "tester");
+    Store::BulkWriter writer(store, "every-type");
+    writer.expect(20'000);
+    EXPECT_EQ(test::response_indexes(store), std::vector<std::string>{"response_by_uuid"});
+}
+
 TEST_F(BulkWriterTest, SmallBatchesKeepTheIndexes)
 {
     Store::BulkWriter writer(store, "every-type");

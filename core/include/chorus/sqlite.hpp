@@ -109,4 +109,19 @@ private:
     bool open_ = true;
 };
 
+// Foreign key checks and actions off while it lives (SQLite allows the switch only outside a
+// transaction: make it before one, and call restore() once that one has ended).
+class CHORUS_CORE_API ForeignKeysOff {
+public:
+    explicit ForeignKeysOff(Connection& connection);
+    ~ForeignKeysOff();
+    ForeignKeysOff(const ForeignKeysOff&) = delete;
+    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+    void restore();
+
+private:
+    Connection& connection_;
+    bool off_ = true;
+};
+
 } // namespace chorus::sql
