@@ -4,7 +4,9 @@
 #include "capture_form_ui.hpp"
 #include "child_mode_ui.hpp"
 #include "complaints_view.hpp"
+#include "export_dialog_ui.hpp"
 #include "plugins_view.hpp"
+#include "response_import_dialog_ui.hpp"
 #include "responses_view.hpp"
 #include "scorecard_view.hpp"
 #include "session.hpp"
@@ -42,6 +44,8 @@ enum MenuId {
     id_open_measure_set,
     id_new_measure_set,
     id_edit_measure_set,
+    id_import_responses,
+    id_export,
 };
 
 class PlaceData : public wxTreeItemData {
@@ -104,9 +108,13 @@ void MainFrame::build_menus()
     file->Append(wxID_NEW, "&New database...\tCtrl+N", "Start an empty Chorus database in a file you choose");
     file->Append(wxID_OPEN, "&Open database...\tCtrl+O", "Open another Chorus database");
     file->AppendSeparator();
+    file->Append(id_import_responses, "&Import responses...", "Responses from a CSV or XLSX file, e.g. an online form's export");
+    file->AppendSeparator();
     file->Append(id_open_measure_set, "Open &measure set...", "Report a measure set (a JSON file) in the scorecard");
     file->Append(id_new_measure_set, "New measure se&t...", "Define a new set of feedback measures");
     file->Append(id_edit_measure_set, "&Edit measure set...", "Edit the measures of the scorecard's set");
+    file->AppendSeparator();
+    file->Append(id_export, "E&xport...\tCtrl+E", "Export responses as CSV, XLSX or JSON");
     file->AppendSeparator();
     file->Append(wxID_EXIT, "&Quit\tCtrl+Q");
     auto* view = new wxMenu;
@@ -145,6 +153,12 @@ void MainFrame::build_menus()
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { choose_database(false); }, wxID_OPEN);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_about(); }, wxID_ABOUT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        ResponseImportDialog dialog(this, session_);
+        if (dialog.ShowModal() == wxID_OK)
+            reload();
+    }, id_import_responses);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ExportDialog(this, session_).ShowModal(); }, id_export);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ask_pin_and_enter_child_mode(); }, id_child_mode);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
         go_to({View::scorecard, {}});

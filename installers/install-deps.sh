@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Chorus needs to build and test, from the distribution's packages.
 # Debian 12 / Ubuntu 22.04+ only; README lists the equivalents for Fedora, Homebrew and vcpkg.
+# XLSX exports are written with libxlsxwriter; their test reads them back with LibreOffice.
 # Packaging (installers/CMakeLists.txt, check-packages.sh) needs dpkg-dev, fakeroot, rpm
 # (rpmbuild, rpm2archive), file, man-db, and the validators desktop-file-utils and appstream.
 # Idempotent: when every package is already present it changes nothing and needs no network.
@@ -11,6 +12,7 @@ packages=(
   libwxgtk3.2-dev libboost-dev libboost-filesystem-dev
   libsqlite3-dev sqlite3 nlohmann-json3-dev libgtest-dev time
   libzip-dev libexpat1-dev
+  libxlsxwriter-dev libreoffice-calc-nogui
   xvfb xauth imagemagick
   desktop-file-utils appstream file man-db rpm
 )

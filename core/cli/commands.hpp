@@ -86,6 +86,8 @@ int responses_list(const Arguments& arguments, Context& context);
 int responses_import(const Arguments& arguments, Context& context);
 int stats(const Arguments& arguments, Context& context);
 int measures(const Arguments& arguments, Context& context);
+int export_command(const Arguments& arguments, Context& context); // `export` is a C++ keyword
+int import_command(const Arguments& arguments, Context& context);
 int demo(const Arguments& arguments, Context& context);
 int plugins(const Arguments& arguments, Context& context);
 int complaints_list(const Arguments& arguments, Context& context);

@@ -15,20 +15,6 @@ namespace chorus::cli {
 
 namespace {
 
-// --period, else the latest quarter that had ended by `today`.
-Period report_period(const Arguments& arguments, const std::string& today)
-{
-    if (const auto given = arguments.value("period")) {
-        if (const auto period = parse_period(*given))
-            return *period;
-        throw UsageError("--period: \"" + *given
-                         + "\" is not a period; use a quarter of the financial year (2025-Q3), a month "
-                           "(2025-12), a half year (2025-H1) or a financial year (FY2025-26)");
-    }
-    const Period containing = period_containing(today, Frequency::quarterly);
-    return containing.last_day() == today ? containing : containing.previous();
-}
-
 // "na", "na and blanks", "na, dont_know and blanks".
 std::string and_list(const std::vector<std::string>& items)
 {
@@ -128,6 +114,33 @@ std::vector<DefinitionProblem> in_file(std::vector<DefinitionProblem> problems, 
 
 } // namespace
 
+Period report_period(const Arguments& arguments, const std::string& today)
+{
+    if (const auto given = arguments.value("period")) {
+        if (const auto period = parse_period(*given))
+            return *period;
+        throw UsageError("--period: \"" + *given
+                         + "\" is not a period; use a quarter of the financial year (2025-Q3), a month "
+                           "(2025-12), a half year (2025-H1) or a financial year (FY2025-26)");
+    }
+    const Period containing = period_containing(today, Frequency::quarterly);
+    return containing.last_day() == today ? containing : containing.previous();
+}
+
+std::vector<MeasureResult> compute_measures(Context& context, const MeasureSet& set, const std::string& file,
+                                            const Period& period, Progress* progress)
+{
+    const std::optional<ComplaintsPlugin> plugin = plugin_for(context, set, file);
+    std::optional<MeasureCalculator> calculator;
+    try {
+        calculator.emplace(context.store(), set, plugin ? &plugin->procedure() : nullptr,
+                           plugin ? &plugin->vocabularies() : nullptr);
+    } catch (const DefinitionError& error) {
+        throw DefinitionError(in_file(error.problems(), file));
+    }
+    return calculator->report(period, progress);
+}
+
 std::string suppressed_base(const MeasureDefinition& measure)
 {
     return "<" + std::to_string(measure.minimum_base);
@@ -140,21 +153,12 @@ int measures(const Arguments& arguments, Context& context)
     const auto format = arguments.choice("format", {"json", "table"}, stdout_is_terminal() ? "table" : "json");
 
     const MeasureSet set = load_measure_set(file);
-    const std::optional<ComplaintsPlugin> plugin = plugin_for(context, set, file);
-    Store& store = context.store();
-    std::optional<MeasureCalculator> calculator;
-    try {
-        calculator.emplace(store, set, plugin ? &plugin->procedure() : nullptr,
-                           plugin ? &plugin->vocabularies() : nullptr);
-    } catch (const DefinitionError& error) {
-        throw DefinitionError(in_file(error.problems(), file));
-    }
-
     MeasuresReport report{&set, file, period, {}, {}};
     {
         TerminalProgress progress(context.err(), stderr_is_terminal(), "counting");
-        report.results = calculator->report(period, &progress);
+        report.results = compute_measures(context, set, file, period, &progress);
     } // ends the progress line before the report is printed
+    Store& store = context.store();
     for (const MeasureDefinition& measure : set.measures)
         report.base_rules.push_back(base_rule(store, measure));
 

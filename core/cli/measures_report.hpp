@@ -3,6 +3,8 @@
 // report period, as JSON with the unrounded values and every count (measures_json.cpp), or as
 // a table per plan area with the scorecard, rounded as a committee reads it
 // (measures_table.cpp). A suppressed figure never shows its counts in either.
+#include "commands.hpp"
+
 #include "chorus/measures.hpp"
 
 #include <iosfwd>
@@ -19,6 +21,14 @@ struct MeasuresReport {
     // Per measure (in set order), what its base holds: "excludes na, dont_know and blanks".
     std::vector<std::string> base_rules;
 };
+
+// --period, else the latest quarter that had ended by `today`; a bad period is a UsageError.
+Period report_period(const Arguments& arguments, const std::string& today);
+
+// The set's figures for `period`, with the complaints plugin when the set counts complaints;
+// problems found against the database name `file`.
+std::vector<MeasureResult> compute_measures(Context& context, const MeasureSet& set, const std::string& file,
+                                            const Period& period, Progress* progress);
 
 // The base of a suppressed figure as shown instead of its count: "<5" for a minimum base of 5.
 std::string suppressed_base(const MeasureDefinition& measure);

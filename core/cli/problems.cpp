@@ -27,12 +27,8 @@ std::vector<std::string> describe(const std::vector<AnswerProblem>& problems)
 std::vector<std::string> describe(const std::vector<RowProblem>& problems)
 {
     std::vector<std::string> lines;
-    for (const auto& problem : problems) {
-        std::string line = "line " + std::to_string(problem.line);
-        if (!problem.column.empty())
-            line += ", column " + problem.column;
-        lines.push_back(line + ": " + problem.message);
-    }
+    for (const auto& problem : problems)
+        lines.push_back(problem.to_string());
     return lines;
 }
 

@@ -5,7 +5,9 @@
 #include "terminal_progress.hpp"
 
 #include "chorus/dates.hpp"
+#include "chorus/instrument.hpp"
 #include "chorus/response_import.hpp"
+#include "chorus/response_mapping.hpp"
 #include "chorus/uuid.hpp"
 
 #include <limits>
@@ -94,30 +96,133 @@ int responses_list(const Arguments& arguments, Context& context)
     return 0;
 }
 
+namespace {
+
+// "A" for 0, "AA" for 26: columns as a spreadsheet names them.
+std::string column_letters(std::size_t index)
+{
+    std::string name;
+    for (std::size_t n = index + 1; n > 0; n = (n - 1) / 26)
+        name.insert(name.begin(), static_cast<char>('A' + (n - 1) % 26));
+    return name;
+}
+
+// The mapping the import will use: automatic, then the mapping file, then each --map.
+ColumnMapping import_mapping(const Arguments& arguments, const Instrument& instrument, const ImportSample& sample)
+{
+    ColumnMapping mapping = auto_map(instrument, sample.headers, sample.rows);
+    if (auto file = arguments.value("mapping"))
+        apply_mapping_file(mapping, instrument, *file);
+    for (const auto& text : arguments.values("map")) {
+        try {
+            apply_mapping_override(mapping, instrument, text);
+        } catch (const Error& error) {
+            throw UsageError(std::string("--map ") + error.what());
+        }
+    }
+    return mapping;
+}
+
+void print_mapping(std::ostream& out, const ColumnMapping& mapping, const Instrument& instrument,
+                   const ImportSample& sample)
+{
+    Table table({{"Column"}, {"Header"}, {"Imported as"}, {"Matched by"}, {"Note"}});
+    for (std::size_t i = 0; i < mapping.columns.size(); ++i) {
+        const auto& column = mapping.columns[i];
+        if (column.header.empty())
+            continue;
+        const std::string target = target_name(column);
+        table.add_row({sample.sheet.empty() ? std::to_string(i + 1) : column_letters(i), column.header,
+                       target.empty() ? "(ignore)" : target, std::string(to_string(column.matched_by)), column.note});
+    }
+    table.print(out);
+    const auto unmapped = mapping.unmapped_questions(instrument);
+    if (!unmapped.empty()) {
+        out << "Questions no column answers:";
+        for (const auto& key : unmapped)
+            out << ' ' << key;
+        out << '\n';
+    }
+    for (const auto& note : mapping.notes)
+        out << "Note: " << note << '\n';
+}
+
+void print_preview(std::ostream& out, const ImportPreview& preview)
+{
+    out << count_noun(static_cast<std::int64_t>(preview.rows), "row", "rows") << ": "
+        << preview.would_import() << " would be imported";
+    if (preview.already_imported > 0)
+        out << ", " << preview.already_imported << " already imported (skipped)";
+    out << "; nothing stored (dry run)\n";
+    for (const auto& row : preview.first_rows) {
+        out << (preview.sheet.empty() ? "line " : "row ") << row.line << ":";
+        for (const auto& [key, value] : row.values)
+            out << ' ' << key << '=' << value;
+        out << '\n';
+    }
+    if (!preview.summary.empty())
+        out << preview.summary << '\n';
+    for (const auto& problem : preview.problems)
+        out << "  " << problem.to_string() << '\n';
+}
+
+} // namespace
+
 int responses_import(const Arguments& arguments, Context& context)
 {
     const std::filesystem::path file = arguments.operands().front();
     const auto instrument_id = arguments.required("instrument");
     const int version = instrument_version_option(arguments);
+    const std::string sheet = arguments.value_or("sheet", "");
+    if (!sheet.empty() && !is_xlsx_file(file))
+        throw UsageError("--sheet is for .xlsx files");
 
     Store& store = context.store();
     // Resolved here so the message can name the version "latest" turned out to be.
     const auto instrument = store.instrument(instrument_id, version);
-    CsvImportOptions options;
+    const ImportSample sample = read_import_sample(file, sheet);
+    ResponseImportOptions options;
     options.instrument_id = instrument.id;
     options.instrument_version = instrument.version;
     options.captured_by = arguments.value_or("captured-by", context.actor());
     options.team = arguments.value_or("team", "");
     options.respondent_type = arguments.value_or("respondent-type", "");
+    options.sheet = sample.sheet;
+    options.mapping = import_mapping(arguments, instrument, sample);
+    if (auto saved = arguments.value("save-mapping")) {
+        save_mapping_file(*options.mapping, instrument.id, *saved);
+        context.err() << "saved the column mapping to " << *saved << '\n';
+    }
 
-    std::size_t imported = 0;
+    if (arguments.has("dry-run")) {
+        ImportPreview preview;
+        {
+            TerminalProgress progress(context.err(), stderr_is_terminal(), "checking");
+            preview = preview_response_import(store, file, options, 10, &progress);
+        }
+        context.out() << "Columns of " << file.filename().string()
+                      << (sample.sheet.empty() ? "" : " (sheet " + sample.sheet + ")") << " for " << instrument.id
+                      << " version " << instrument.version << ":\n";
+        print_mapping(context.out(), *options.mapping, instrument, sample);
+        context.out() << '\n';
+        print_preview(context.out(), preview);
+        return preview.problem_count > 0 ? 1 : 0;
+    }
+
+    for (const auto& column : options.mapping->columns)
+        if (!column.note.empty())
+            context.err() << "warning: column \"" << column.header << "\": " << column.note << '\n';
+    ResponseImportResult result;
     {
         TerminalProgress progress(context.err(), stderr_is_terminal(), "importing");
-        imported = import_responses_csv(store, file, options, context.actor(), &progress);
+        result = import_responses(store, file, options, context.actor(), &progress);
     } // ends the progress line before the result is printed
     context.out() << "imported "
-                  << count_noun(static_cast<std::int64_t>(imported), "response", "responses")
-                  << " into " << instrument.id << " version " << instrument.version << '\n';
+                  << count_noun(static_cast<std::int64_t>(result.imported), "response", "responses")
+                  << " into " << instrument.id << " version " << instrument.version;
+    if (result.already_imported > 0)
+        context.out() << "; " << result.already_imported << " already imported, skipped";
+    context.out() << '\n';
     return 0;
 }
 

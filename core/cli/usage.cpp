@@ -179,11 +179,16 @@ std::vector<Command> make_commands()
                              optional_option("limit", "N", "at most N responses"),
                              format("table|json", "output format (default: table)")},
                             responses_list));
-    table.push_back(command({"responses", "import"}, {"FILE.csv", 1, 1},
-                            "Import responses from CSV: all rows or none.",
-                            response_metadata_options({required_option(
-                                "instrument", "ID", "the instrument answered")}),
-                            responses_import));
+    auto import_options = response_metadata_options({required_option("instrument", "ID", "the instrument answered")});
+    import_options.push_back(optional_option("mapping", "FILE.json", "a saved column mapping (docs/import-formats.md)"));
+    import_options.push_back(repeatable_option("map", "HEADER=KEY",
+                                               "import column HEADER as question KEY (or metadata; empty KEY ignores it)"));
+    import_options.push_back(optional_option("sheet", "NAME", "the sheet of an .xlsx file (default: the first)"));
+    import_options.push_back(flag("dry-run", "show the mapping, the first rows as stored and every problem; store nothing"));
+    import_options.push_back(optional_option("save-mapping", "FILE.json", "save the column mapping used"));
+    table.push_back(command({"responses", "import"}, {"FILE.(csv|xlsx)", 1, 1},
+                            "Import responses from CSV or XLSX (e.g. an online form's export): all rows or none.",
+                            std::move(import_options), responses_import));
     table.push_back(command(
         {"stats"}, no_operands, "Count the answers to one question across every version.",
         {required_option("instrument", "ID", "the instrument"),
@@ -201,6 +206,26 @@ std::vector<Command> make_commands()
          format("json|table", "output format (default: table on a terminal, else json)"),
          optional_option("today", "DATE", "the last quarter is the latest ended by DATE (default: today)")},
         measures));
+    table.push_back(command(
+        {"export"}, no_operands,
+        "Export responses as CSV, XLSX or JSON; anonymised unless --identifiable (audited).",
+        {required_option("format", "csv|xlsx|json", "the file's format"),
+         required_option("out", "FILE", "the file written (refused when it exists, unless --force)"),
+         optional_option("period", "PERIOD", "only responses of 2025-Q3, 2025-12, 2025-H1 or FY2025-26"),
+         repeatable_option("instrument", "ID", "only this instrument (repeat for more; csv: exactly one)"),
+         optional_option("version", "N", "csv: the instrument version (default: the latest)"),
+         optional_option("set", "FILE", "xlsx, json: add this measure set's figures for --period"),
+         flag("identifiable", "include who captured each response and free text (audited)"),
+         flag("free-text", "include free-text answers in an anonymised export"),
+         flag("bom", "csv: start with a UTF-8 byte order mark, for Excel"),
+         optional_option("threshold", "N", "suppress measure figures on a base below N (default: 5)"),
+         flag("force", "replace an existing --out file")},
+        export_command));
+    table.push_back(command({"import"}, {"FILE.json", 1, 1},
+                            "Import a JSON export (identifiable): instruments and responses by uuid, "
+                            "all or nothing.",
+                            {flag("dry-run", "check everything and report what would be added; store nothing")},
+                            import_command));
     table.push_back(command({"demo"}, no_operands,
                             "Add the demo instruments and responses (once) and show an overview.",
                             {}, demo));

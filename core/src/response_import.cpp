@@ -8,15 +8,20 @@
 #include "chorus/response_validation.hpp"
 #include "chorus/store.hpp"
 #include "chorus/uuid.hpp"
+#include "response_cells.hpp"
+#include "response_rows.hpp"
 #include "text_util.hpp"
+#include "xlsx_reader.hpp"
 
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <cstdint>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <system_error>
@@ -32,232 +37,87 @@ namespace fs = std::filesystem;
 constexpr std::size_t max_stored_problems = 1000;
 constexpr std::size_t rows_per_progress = 1000;
 
-// u8string so a non-ASCII path never throws on Windows.
-std::string display(const fs::path& path)
-{
-    auto text = path.u8string();
-    return std::string(text.begin(), text.end());
-}
-
-char lower(char c)
-{
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-// Lower-cases into a reused buffer, so matching a cell allocates nothing once warm.
-std::string_view lowered(std::string_view text, std::string& buffer)
-{
-    buffer.assign(text);
-    std::transform(buffer.begin(), buffer.end(), buffer.begin(), lower);
-    return buffer;
-}
-
-std::string in_quotes(std::string_view value)
-{
-    return '"' + std::string(value) + '"';
-}
-
-struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-};
-using CodeMap = std::unordered_map<std::string, const std::string*, StringHash, std::equal_to<>>;
-
-// Option lookups for one choice question, built once: exact code, then case-insensitive
-// code, then case-insensitive label (earlier options win ties).
-struct ChoiceLookup {
-    CodeMap exact, code, label;
-    std::string codes; // "a, b, c" for messages
-
-    explicit ChoiceLookup(const Question& question)
-    {
-        std::string scratch;
-        for (const auto& option : question.options) {
-            exact.emplace(option.code, &option.code);
-            code.emplace(std::string(lowered(option.code, scratch)), &option.code);
-            label.emplace(std::string(lowered(trim(option.label), scratch)), &option.code);
-            codes += (codes.empty() ? "" : ", ") + option.code;
-        }
-    }
-
-    const std::string* find(std::string_view value, std::string& scratch) const
-    {
-        if (auto it = exact.find(value); it != exact.end())
-            return it->second;
-        auto folded = lowered(value, scratch);
-        if (auto it = code.find(folded); it != code.end())
-            return it->second;
-        if (auto it = label.find(folded); it != label.end())
-            return it->second;
-        return nullptr;
-    }
-};
-
-enum class ColumnKind { ignored, question, uuid, captured_at, captured_by, team, respondent_type };
-
-struct Column {
-    ColumnKind kind = ColumnKind::ignored;
-    std::string name; // as trimmed and lower-cased; "" for a nameless column
-    const Question* question = nullptr;
-    std::unique_ptr<ChoiceLookup> choices;
-};
-
-bool parse_integer(std::string_view text, std::int64_t& value, bool& too_large)
-{
-    if (!text.empty() && text.front() == '+')
-        text.remove_prefix(1);
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    too_large = error == std::errc::result_out_of_range;
-    return error == std::errc{} && end == text.data() + text.size() && !text.empty();
-}
-
-bool parse_decimal(std::string_view text, double& value)
-{
-    if (!text.empty() && text.front() == '+')
-        text.remove_prefix(1);
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    return error == std::errc{} && end == text.data() + text.size() && !text.empty() &&
-           std::isfinite(value);
-}
-
-// Converts one non-empty, trimmed cell into `answer` (left empty for a blank answer,
-// e.g. ";"); returns the problem or "". Messages may quote choice, number and date
-// values but never free text.
-std::string convert(const Column& column, std::string_view value, std::optional<Answer>& answer,
-                    std::string& scratch)
-{
-    const Question& question = *column.question;
-    switch (question.type) {
-    case QuestionType::multiple_choice: {
-        std::vector<std::string> codes;
-        while (!value.empty()) {
-            auto split = value.find(';');
-            auto part = trim(value.substr(0, split));
-            value = split == std::string_view::npos ? std::string_view{} : value.substr(split + 1);
-            if (part.empty())
-                continue;
-            const std::string* code = column.choices->find(part, scratch);
-            if (!code)
-                return in_quotes(part) + " is not one of the options: " + column.choices->codes;
-            if (std::find(codes.begin(), codes.end(), *code) != codes.end())
-                return in_quotes(*code) + " is chosen more than once";
-            codes.push_back(*code);
-        }
-        if (!codes.empty())
-            answer = std::move(codes);
-        return {};
-    }
-    case QuestionType::rating_0_10: {
-        if (const std::string* code = column.choices->find(value, scratch)) {
-            answer = *code;
-            return {};
-        }
-        double number = 0; // spreadsheets may write 7 as "7.0"
-        if (parse_decimal(value, number) && number >= 0 && number <= 10 &&
-            number == std::floor(number)) {
-            answer = std::to_string(static_cast<int>(number));
-            return {};
-        }
-        return in_quotes(value) + " is not a whole number from 0 to 10";
-    }
-    case QuestionType::integer: {
-        std::int64_t number = 0;
-        bool too_large = false;
-        if (parse_integer(value, number, too_large)) {
-            answer = number;
-            return {};
-        }
-        return in_quotes(value) + (too_large ? " is too large" : " is not a whole number");
-    }
-    case QuestionType::decimal: {
-        double number = 0;
-        if (parse_decimal(value, number)) {
-            answer = number;
-            return {};
-        }
-        if (value.find(',') != std::string_view::npos)
-            return in_quotes(value) + " is not a number: write it without commas, e.g. 1234.5";
-        return in_quotes(value) + " is not a number";
-    }
-    case QuestionType::date:
-        if (auto date = normalise_date(value)) {
-            answer = std::move(*date);
-            return {};
-        }
-        return in_quotes(value) + " is not a date: write YYYY-MM-DD or DD/MM/YYYY";
-    case QuestionType::short_text:
-    case QuestionType::long_text:
-    case QuestionType::note: // never a column; the header check refuses it
-        answer = std::string(value);
-        return {};
-    default: // single choice and scales
-        if (const std::string* code = column.choices->find(value, scratch)) {
-            answer = *code;
-            return {};
-        }
-        return in_quotes(value) + " is not one of the options: " + column.choices->codes;
-    }
-}
+using cells::Column;
+using cells::in_quotes;
+using cells::lowered;
+using rows::RowSource;
+using rows::CsvSource;
+using rows::XlsxSource;
+using rows::open_source;
+using rows::sample_rows;
+using rows::display;
+using cells::lower;
+using cells::ChoiceLookup;
+using cells::convert;
+using cells::read_timestamp;
 
 // Collects problems, keeping the first max_stored_problems but counting them all.
 struct Problems {
+    std::string sheet; // XLSX: problems name the sheet and the column letter
     std::vector<RowProblem> list;
     std::size_t total = 0;
     std::size_t bad_rows = 0;
     bool header_bad = false;
 
-    void add(std::size_t line, std::string column, std::string message)
+    static constexpr std::size_t no_column = static_cast<std::size_t>(-1);
+
+    void add(std::size_t line, std::size_t column, std::string header, std::string message)
     {
         ++total;
         if (list.size() < max_stored_problems)
-            list.push_back({line, std::move(column), std::move(message)});
+            list.push_back({line, std::move(header), std::move(message), sheet,
+                            sheet.empty() || column == no_column ? std::string() : xlsx_column_name(column)});
+    }
+
+    // "column 3" in a CSV file, "column C" in a sheet.
+    std::string column_name(std::size_t column) const
+    {
+        return "column " + (sheet.empty() ? std::to_string(column + 1) : xlsx_column_name(column));
     }
 };
 
-std::vector<Column> read_header(const CsvRecord& header, const Instrument& instrument,
-                                Problems& problems)
+std::vector<Column> resolve_columns(const ColumnMapping& mapping, const Instrument& instrument, std::size_t line,
+                                    Problems& problems)
 {
-    static const std::pair<std::string_view, ColumnKind> metadata[] = {
-        {"uuid", ColumnKind::uuid},
-        {"captured_at", ColumnKind::captured_at},
-        {"captured_by", ColumnKind::captured_by},
-        {"team", ColumnKind::team},
-        {"respondent_type", ColumnKind::respondent_type}};
-
-    std::vector<Column> columns(header.fields.size());
-    std::unordered_map<std::string, std::size_t> seen;
-    std::string scratch;
+    const std::string of_instrument = instrument.id + " version " + std::to_string(instrument.version);
+    std::vector<Column> columns(mapping.columns.size());
+    std::map<std::string, std::size_t> first; // target -> column
     for (std::size_t i = 0; i < columns.size(); ++i) {
+        const ColumnMatch& match = mapping.columns[i];
         Column& column = columns[i];
-        // Keys are lower case by definition, so "Listened" can only mean listened.
-        column.name = std::string(lowered(trim(header.fields[i]), scratch));
-        if (column.name.empty())
-            continue; // spreadsheets often add nameless columns; their cells must be empty
-        if (auto [it, fresh] = seen.emplace(column.name, i + 1); !fresh) {
-            problems.add(header.line, column.name,
-                         "column " + in_quotes(column.name) + " appears more than once (first as column " +
-                             std::to_string(it->second) + ")");
+        column.header = match.header;
+        if (match.unmatched()) {
+            problems.add(line, i, match.header,
+                         "column " + in_quotes(match.header) + " is not a question of " + of_instrument +
+                             " nor a metadata column" + (match.note.empty() ? "" : " (" + match.note + ")") +
+                             ": map it to a question or ignore it");
             continue;
         }
-        auto meta = std::find_if(std::begin(metadata), std::end(metadata),
-                                 [&](const auto& entry) { return entry.first == column.name; });
-        if (meta != std::end(metadata)) {
-            column.kind = meta->second;
-        } else if (const Question* question = instrument.find_question(column.name)) {
-            if (question->type == QuestionType::note) {
-                problems.add(header.line, column.name,
-                             "column " + in_quotes(column.name) + " is a note, which takes no answer");
-                continue;
-            }
-            column.kind = ColumnKind::question;
+        if (match.target == ColumnTarget::ignored)
+            continue; // its cells are not read
+        const std::string target = target_name(match);
+        if (auto [it, fresh] = first.emplace(target, i); !fresh) {
+            problems.add(line, i, match.header,
+                         in_quotes(target) + " is mapped more than once (first by " + problems.column_name(it->second) +
+                             ", " + in_quotes(columns[it->second].header) + ")");
+            continue;
+        }
+        if (match.target != ColumnTarget::question) {
+            column.kind = match.target;
+            continue;
+        }
+        const Question* question = instrument.find_question(match.question_key);
+        if (!question) {
+            problems.add(line, i, match.header,
+                         "column " + in_quotes(match.header) + " is mapped to " + match.question_key +
+                             ", which is not a question of " + of_instrument);
+        } else if (question->type == QuestionType::note) {
+            problems.add(line, i, match.header, "column " + in_quotes(match.header) + " is a note, which takes no answer");
+        } else {
+            column.kind = ColumnTarget::question;
             column.question = question;
             if (is_choice_type(question->type))
                 column.choices = std::make_unique<ChoiceLookup>(*question);
-        } else {
-            problems.add(header.line, column.name,
-                         "column " + in_quotes(column.name) + " is not a question of " + instrument.id +
-                             " version " + std::to_string(instrument.version) +
-                             " nor a metadata column");
         }
     }
     problems.header_bad = problems.total > 0;
@@ -311,59 +171,161 @@ UuidBits uuid_bits(std::string_view uuid)
     return bits;
 }
 
-bool all_blank(const CsvRecord& record)
+std::uint64_t mix(std::uint64_t value) // splitmix64's finaliser
 {
-    return std::all_of(record.fields.begin(), record.fields.end(),
-                       [](const std::string& field) { return trim(field).empty(); });
+    value ^= value >> 30;
+    value *= 0xBF58476D1CE4E5B9ULL;
+    value ^= value >> 27;
+    value *= 0x94D049BB133111EBULL;
+    return value ^ (value >> 31);
 }
 
+// The same row of the same file always gets the same uuid, so importing a file again (or a
+// later export of the same form, with rows added) skips what is stored already. Two FNV-1a
+// hashes over the instrument id and the row's cells; `occurrence` tells identical rows apart.
+UuidBits content_bits(std::string_view instrument_id, const std::vector<std::string>& fields, std::uint32_t occurrence)
+{
+    std::uint64_t a = 0xCBF29CE484222325ULL, b = 0x84222325CBF29CE4ULL;
+    auto add = [&](std::string_view text) {
+        for (const char c : text) {
+            a = (a ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL;
+            b = (b ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL + 1;
+        }
+        a = (a ^ 0x1F) * 0x100000001B3ULL; // a separator no cell can fake
+        b = (b ^ 0x1E) * 0x100000001B3ULL + 1;
+    };
+    add(instrument_id);
+    for (const auto& field : fields)
+        add(trim(field));
+    UuidBits bits{mix(a + occurrence), mix(b ^ (std::uint64_t{occurrence} << 32))};
+    bits.high = (bits.high & ~0xF000ULL) | 0x8000ULL; // version 8: made by the application
+    bits.low = (bits.low & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL; // RFC 4122 variant
+    return bits;
+}
+
+std::string uuid_text(const UuidBits& bits)
+{
+    char text[40];
+    std::snprintf(text, sizeof text, "%08llx-%04llx-%04llx-%04llx-%012llx",
+                  static_cast<unsigned long long>(bits.high >> 32),
+                  static_cast<unsigned long long>(bits.high >> 16 & 0xFFFF),
+                  static_cast<unsigned long long>(bits.high & 0xFFFF),
+                  static_cast<unsigned long long>(bits.low >> 48),
+                  static_cast<unsigned long long>(bits.low & 0xFFFFFFFFFFFFULL));
+    return text;
+}
+
+std::string answer_text(const Answer& answer)
+{
+    struct Visitor {
+        std::string operator()(const std::string& text) const { return text; }
+        std::string operator()(const std::vector<std::string>& codes) const { return join(codes, ";"); }
+        std::string operator()(std::int64_t number) const { return std::to_string(number); }
+        std::string operator()(double number) const { return format_number(number); }
+    };
+    return std::visit(Visitor{}, answer);
+}
+
+PreviewRow preview_row(std::size_t line, const Response& response, const Instrument& instrument)
+{
+    PreviewRow row{line, {{"uuid", response.uuid}, {"captured_at", response.captured_at}}};
+    for (const auto& [name, value] : {std::pair<const char*, const std::string*>{"captured_by", &response.captured_by},
+                                      {"team", &response.team},
+                                      {"respondent_type", &response.respondent_type}})
+        if (!value->empty())
+            row.values.emplace_back(name, *value);
+    for (const auto& question : instrument.questions)
+        if (auto it = response.answers.find(question.key); it != response.answers.end())
+            row.values.emplace_back(question.key, answer_text(it->second));
+    return row;
+}
+
+enum class Mode { import, preview };
+
 // Turns each data row into a response and hands it to the writer while every row so far
-// has been good; after the first problem it only checks, so that every bad row is still
-// reported, and the writer's transaction is rolled back at the end.
+// has been good; after the first problem (or always, in a preview) it only checks, so that
+// every bad row is still reported, and the writer's transaction is rolled back at the end.
 class RowImporter {
 public:
-    RowImporter(Store::BulkWriter& writer, const CsvImportOptions& options, std::vector<Column> columns,
-                Problems& problems)
+    RowImporter(Store::BulkWriter& writer, const ResponseImportOptions& options, std::vector<Column> columns,
+                Problems& problems, bool fixed_width, Mode mode, ImportPreview* preview, std::size_t preview_rows)
         : writer_(writer), options_(options), columns_(std::move(columns)), problems_(problems),
+          fixed_width_(fixed_width), mode_(mode), preview_(preview), preview_rows_(preview_rows),
           now_(utc_now()) // one default capture time for the whole file
     {
+        for (std::size_t i = 0; i < columns_.size(); ++i)
+            if (columns_[i].kind == ColumnTarget::uuid)
+                uuid_column_ = i;
     }
 
-    std::size_t header_fields() const { return columns_.size(); }
     void expect_rows(std::size_t rows)
     {
         uuid_lines_.reserve(rows);
-        writer_.expect(rows);
+        if (mode_ == Mode::import)
+            writer_.expect(rows);
     }
+    std::size_t already_imported() const { return already_imported_; }
 
     // One row that is not all blank.
-    void import(const CsvRecord& record)
+    void import(std::size_t line, const std::vector<std::string>& fields)
     {
         const std::size_t problems_before = problems_.total;
-        if (record.fields.size() != columns_.size()) {
-            problems_.add(record.line, {}, "has " + std::to_string(record.fields.size()) +
-                                               (record.fields.size() == 1 ? " field" : " fields") +
-                                               ", the header has " + std::to_string(columns_.size()));
+        if (fixed_width_ && fields.size() != columns_.size()) {
+            problems_.add(line, Problems::no_column, {},
+                          "has " + std::to_string(fields.size()) + (fields.size() == 1 ? " field" : " fields") +
+                              ", the header has " + std::to_string(columns_.size()));
             ++problems_.bad_rows;
             return;
         }
-        Response response = read_cells(record);
-        check_uuid(record.line, response);
+        std::string derived;
+        if (uuid_column_ >= fields.size() || trim(fields[uuid_column_]).empty()) {
+            derived = derived_uuid(fields);
+            if (writer_.stored_before(derived)) {
+                ++already_imported_;
+                return;
+            }
+        }
+        Response response = read_cells(line, fields);
+        if (!derived.empty())
+            response.uuid = std::move(derived);
+        else
+            check_uuid(line, response);
         if (response.captured_at.empty())
             response.captured_at = now_;
 
-        const bool writing = problems_.total == 0;
+        const bool writing = mode_ == Mode::import && problems_.total == 0;
         for (auto& problem : writing ? writer_.add(response) : writer_.check(response)) {
             // A cell that failed to convert is blank here: don't also call it "required".
-            if (std::find(bad_keys_.begin(), bad_keys_.end(), problem.question_key) == bad_keys_.end())
-                problems_.add(record.line, std::move(problem.question_key), std::move(problem.message));
+            if (std::find(bad_keys_.begin(), bad_keys_.end(), problem.question_key) != bad_keys_.end())
+                continue;
+            const std::size_t column = column_of(problem.question_key);
+            problems_.add(line, column,
+                          column == Problems::no_column ? std::move(problem.question_key) : columns_[column].header,
+                          std::move(problem.message));
         }
         if (problems_.total != problems_before)
             ++problems_.bad_rows;
+        else if (preview_ && preview_->first_rows.size() < preview_rows_)
+            preview_->first_rows.push_back(preview_row(line, response, writer_.instrument()));
     }
 
 private:
-    Response read_cells(const CsvRecord& record)
+    std::size_t column_of(std::string_view key) const
+    {
+        for (std::size_t i = 0; i < columns_.size(); ++i)
+            if (columns_[i].question && columns_[i].question->key == key)
+                return i;
+        return Problems::no_column;
+    }
+
+    std::string derived_uuid(const std::vector<std::string>& fields)
+    {
+        const UuidBits content = content_bits(writer_.instrument().id, fields, 0);
+        const std::uint32_t occurrence = content_counts_[content]++;
+        return uuid_text(occurrence == 0 ? content : content_bits(writer_.instrument().id, fields, occurrence));
+    }
+
+    Response read_cells(std::size_t line, const std::vector<std::string>& fields)
     {
         const Instrument& instrument = writer_.instrument();
         Response response;
@@ -373,10 +335,14 @@ private:
         response.team = options_.team;
         response.respondent_type = options_.respondent_type;
         bad_keys_.clear();
-        for (std::size_t i = 0; i < columns_.size(); ++i) {
-            const std::string_view value = trim(record.fields[i]);
-            if (!value.empty())
-                read_cell(record.line, i, value, response);
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            const std::string_view value = trim(fields[i]);
+            if (value.empty())
+                continue;
+            if (i < columns_.size())
+                read_cell(line, i, value, response);
+            else // a sheet's cell right of the header
+                problems_.add(line, i, {}, problems_.column_name(i) + " has a value but no name in the header");
         }
         return response;
     }
@@ -385,41 +351,41 @@ private:
     {
         const Column& column = columns_[index];
         switch (column.kind) {
-        case ColumnKind::ignored:
-            if (column.name.empty()) // refused named columns are reported once, in the header
-                problems_.add(line, {}, "column " + std::to_string(index + 1) + " has a value but no name in the header");
+        case ColumnTarget::ignored:
+            if (column.header.empty()) // refused named columns are reported once, in the header
+                problems_.add(line, index, {}, problems_.column_name(index) + " has a value but no name in the header");
             break;
-        case ColumnKind::question: {
+        case ColumnTarget::question: {
             std::optional<Answer> answer;
             std::string problem = convert(column, value, answer, scratch_);
             if (!problem.empty()) {
-                problems_.add(line, column.name, std::move(problem));
+                problems_.add(line, index, column.header, std::move(problem));
                 bad_keys_.push_back(column.question->key);
             } else if (answer) {
                 response.answers.emplace(column.question->key, std::move(*answer));
             }
             break;
         }
-        case ColumnKind::uuid:
+        case ColumnTarget::uuid:
             if (is_uuid(lowered(value, scratch_)))
                 response.uuid = scratch_;
             else // left blank, so it gets a fresh uuid for the checks that follow
-                problems_.add(line, column.name, in_quotes(value) + " is not a UUID");
+                problems_.add(line, index, column.header, in_quotes(value) + " is not a UUID");
             break;
-        case ColumnKind::captured_at:
-            if (auto at = normalise_timestamp(value))
+        case ColumnTarget::captured_at:
+            if (auto at = read_timestamp(value))
                 response.captured_at = std::move(*at);
             else
-                problems_.add(line, column.name,
+                problems_.add(line, index, column.header,
                               in_quotes(value) + " is not a date and time: write e.g. 2024-03-01T14:30:00Z");
             break;
-        case ColumnKind::captured_by:
+        case ColumnTarget::captured_by:
             response.captured_by = value;
             break;
-        case ColumnKind::team:
+        case ColumnTarget::team:
             response.team = value;
             break;
-        case ColumnKind::respondent_type:
+        case ColumnTarget::respondent_type:
             response.respondent_type = lowered(value, scratch_);
             break;
         }
@@ -433,56 +399,145 @@ private:
             response.uuid = new_uuid();
             return;
         }
+        const std::string& header = columns_[uuid_column_].header;
         auto [it, fresh] = uuid_lines_.emplace(uuid_bits(response.uuid), line);
         if (!fresh)
-            problems_.add(line, "uuid", "response " + response.uuid + " appears more than once in the file (first on line " +
-                                            std::to_string(it->second) + ")");
+            problems_.add(line, uuid_column_, header,
+                          "response " + response.uuid + " appears more than once in the file (first on " +
+                              (problems_.sheet.empty() ? "line " : "row ") + std::to_string(it->second) + ")");
         else if (writer_.stored_before(response.uuid))
-            problems_.add(line, "uuid", "response " + response.uuid + " is already in the database");
+            problems_.add(line, uuid_column_, header, "response " + response.uuid + " is already in the database");
     }
 
     Store::BulkWriter& writer_;
-    const CsvImportOptions& options_;
+    const ResponseImportOptions& options_;
     const std::vector<Column> columns_;
     Problems& problems_;
+    const bool fixed_width_;
+    const Mode mode_;
+    ImportPreview* const preview_;
+    const std::size_t preview_rows_;
     const std::string now_;
+    std::size_t uuid_column_ = Problems::no_column;
+    std::size_t already_imported_ = 0;
     std::unordered_map<UuidBits, std::size_t, UuidBitsHash> uuid_lines_; // uuids given in the file
+    std::unordered_map<UuidBits, std::uint32_t, UuidBitsHash> content_counts_; // rows without a uuid
     std::vector<std::string_view> bad_keys_; // questions whose cell failed to convert, this row
     std::string scratch_;
 };
 
-// The file, opened with a bigger buffer than the default: CsvReader reads one character at a time.
-class CsvFile {
-public:
-    explicit CsvFile(const fs::path& file) : buffer_(1 << 20)
-    {
-        in_.rdbuf()->pubsetbuf(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-        errno = 0;
-        in_.open(file, std::ios::binary);
-        if (!in_) {
-            std::error_code ec;
-            std::string reason = fs::is_directory(file, ec) ? "it is a folder"
-                                 : errno != 0               ? std::generic_category().message(errno)
-                                                            : "it could not be opened";
-            throw Error(display(file) + ": cannot be read: " + reason);
-        }
-        std::error_code size_error;
-        size_ = fs::file_size(file, size_error);
+// The mapping the import uses: the one given, which must be of this file's header, or auto_map.
+ColumnMapping mapping_for(const fs::path& file, RowSource& source, const Instrument& instrument,
+                          const ResponseImportOptions& options)
+{
+    const auto& header = source.header();
+    if (options.mapping) {
+        bool same = options.mapping->columns.size() >= header.size();
+        for (std::size_t i = 0; same && i < options.mapping->columns.size(); ++i)
+            same = options.mapping->columns[i].header == trim(i < header.size() ? std::string_view(header[i]) : "");
+        if (!same)
+            throw Error(display(file) + ": its header is not the one the column mapping was made for");
+        return *options.mapping;
     }
+    if (auto* sheet = dynamic_cast<XlsxSource*>(&source))
+        return auto_map(instrument, header, sheet->sample(20));
+    CsvSource again(file); // a second reader, so that the first keeps its place
+    return auto_map(instrument, header, sample_rows(again, 20));
+}
 
-    std::istream& stream() { return in_; }
-    std::uint64_t size() const { return size_; }
-
-private:
-    std::vector<char> buffer_;
-    std::ifstream in_;
-    std::uint64_t size_ = 0;
+struct RunResult {
+    std::size_t imported = 0;
+    std::size_t already_imported = 0;
+    ColumnMapping mapping;
 };
+
+// One pass in one transaction: each row is parsed, checked and written as it is read, so a
+// million rows need neither a million responses in memory nor a second reading of the file.
+// A bad row stops the writing, the rest is still checked so every problem is reported, and
+// the transaction is rolled back: the database is left as it was. A preview only checks.
+RunResult run(Store& store, const fs::path& file, const ResponseImportOptions& options, const std::string& actor,
+              Progress* progress, Mode mode, ImportPreview* preview, std::size_t preview_rows)
+{
+    const std::string name = display(file);
+    const std::string file_name = display(file.filename());
+    const std::string& stage = file_name; // "importing: 45% (october.csv)"
+    Problems problems;
+    RunResult result;
+    std::size_t rows = 0;
+    std::unique_ptr<RowSource> source;
+    try {
+        source = open_source(file, options.sheet);
+        Store::BulkWriter writer(store, options.instrument_id, options.instrument_version);
+        problems.sheet = source->sheet();
+        result.mapping = mapping_for(file, *source, writer.instrument(), options);
+        RowImporter importer(writer, options,
+                             resolve_columns(result.mapping, writer.instrument(), source->header_line(), problems),
+                             problems, source->fixed_width(), mode, preview, preview_rows);
+        std::size_t line = 0;
+        const std::vector<std::string>* fields = nullptr;
+        std::size_t seen = 0;
+        while (source->next(line, fields)) {
+            if (progress && seen % rows_per_progress == 0) {
+                progress->update(source->done(), source->total(), stage);
+                if (progress->cancelled())
+                    throw Cancelled{};
+            }
+            if (++seen == rows_per_progress && source->total() > 0 && source->done() > 0)
+                // Estimate the number of rows from the first ones' size, sparing rehashes.
+                importer.expect_rows(static_cast<std::size_t>(static_cast<double>(source->total()) /
+                                                              static_cast<double>(source->done()) *
+                                                              static_cast<double>(seen) * 1.05));
+            importer.import(line, *fields);
+        }
+        result.already_imported = importer.already_imported();
+        rows = seen;
+
+        if (mode == Mode::preview) {
+            preview->mapping = result.mapping;
+            preview->sheet = problems.sheet;
+            preview->rows = rows;
+            preview->bad_rows = problems.bad_rows;
+            preview->already_imported = result.already_imported;
+            preview->problem_count = problems.total;
+            if (rows == 0)
+                preview->summary = name + " has a header but no responses";
+            else if (problems.total > 0)
+                preview->summary = summary(name, problems, rows);
+            preview->problems = std::move(problems.list);
+            return result;
+        }
+        if (rows == 0)
+            throw ImportError(name + " has a header but no responses", std::move(problems.list));
+        if (problems.total > 0) {
+            std::string text = summary(name, problems, rows); // before the list is moved away
+            throw ImportError(text, std::move(problems.list));
+        }
+        if (progress) {
+            progress->update(source->total(), source->total(), stage);
+            if (progress->cancelled())
+                throw Cancelled{};
+            progress->update(source->total(), source->total(), "saving " + file_name); // the commit can take a while
+        }
+        if (writer.added() > 0) // every row stored already: nothing to commit or audit
+            writer.commit(actor, file_name);
+        result.imported = writer.added();
+    } catch (const CsvError& error) {
+        problems.add(error.line(), Problems::no_column, {}, error.what());
+        throw ImportError(name + ": " + error.what() + "; nothing was imported", std::move(problems.list));
+    }
+    return result;
+}
 
 } // namespace
 
 std::string RowProblem::to_string() const
 {
+    if (!sheet.empty()) {
+        std::string text = "sheet " + sheet + ", row " + std::to_string(line);
+        if (!column_letter.empty())
+            text += ", column " + column_letter + (column.empty() ? "" : " (" + column + ")");
+        return text + ": " + message;
+    }
     std::string text = "line " + std::to_string(line);
     if (!column.empty())
         text += ", column " + column;
@@ -494,64 +549,80 @@ ImportError::ImportError(const std::string& summary, std::vector<RowProblem> pro
 {
 }
 
-// One pass in one transaction: each row is parsed, checked and written as it is read, so a
-// million rows need neither a million responses in memory nor a second reading of the file.
-// A bad row stops the writing, the rest is still checked so every problem is reported, and
-// the transaction is rolled back: the database is left as it was.
+bool is_xlsx_file(const fs::path& file)
+{
+    std::string extension = display(file.extension());
+    std::transform(extension.begin(), extension.end(), extension.begin(), lower);
+    return extension == ".xlsx";
+}
+
+ImportSample read_import_sample(const fs::path& file, const std::string& sheet, std::size_t rows)
+{
+    try {
+        auto source = open_source(file, sheet);
+        ImportSample sample;
+        sample.sheet = source->sheet();
+        if (auto* workbook = dynamic_cast<XlsxSource*>(source.get()))
+            sample.sheets = workbook->sheet_names();
+        sample.header_line = source->header_line();
+        sample.headers = source->header();
+        sample.rows = sample_rows(*source, rows);
+        return sample;
+    } catch (const CsvError& error) {
+        throw Error(display(file) + ": line " + std::to_string(error.line()) + ": " + error.what());
+    }
+}
+
+std::vector<std::string> sample_values(const ImportSample& sample, std::size_t index, std::size_t count)
+{
+    std::vector<std::string> values;
+    for (const auto& row : sample.rows) {
+        if (values.size() >= count)
+            break;
+        if (index >= row.size())
+            continue;
+        const std::string value(trim(row[index]));
+        if (!value.empty() && std::find(values.begin(), values.end(), value) == values.end())
+            values.push_back(value);
+    }
+    return values;
+}
+
+ImportPreview preview_response_import(Store& store, const fs::path& file, const ResponseImportOptions& options,
+                                      std::size_t first_rows, Progress* progress)
+{
+    ImportPreview preview;
+    try {
+        run(store, file, options, {}, progress, Mode::preview, &preview, first_rows);
+    } catch (const ImportError& error) { // the file cannot be read as rows at all
+        preview.summary = error.what();
+        preview.problems = error.problems();
+        preview.problem_count = std::max<std::size_t>(1, preview.problems.size());
+    }
+    return preview;
+}
+
+ResponseImportResult import_responses(Store& store, const fs::path& file, const ResponseImportOptions& options,
+                                      const std::string& actor, Progress* progress)
+{
+    RunResult result = run(store, file, options, actor, progress, Mode::import, nullptr, 0);
+    return {result.imported, result.already_imported, std::move(result.mapping)};
+}
+
+ResponseImportResult import_responses_xlsx(Store& store, const fs::path& file, const ResponseImportOptions& options,
+                                           const std::string& actor, Progress* progress)
+{
+    if (!is_xlsx_file(file))
+        throw Error(display(file) + ": is not an .xlsx file");
+    return import_responses(store, file, options, actor, progress);
+}
+
 std::size_t import_responses_csv(Store& store, const fs::path& file, const CsvImportOptions& options,
                                  const std::string& actor, Progress* progress)
 {
-    const std::string name = display(file);
-    const std::string file_name = display(file.filename());
-    Store::BulkWriter writer(store, options.instrument_id, options.instrument_version);
-    CsvFile input(file);
-    const std::string& stage = file_name; // "importing: 45% (october.csv)"
-
-    CsvReader reader(input.stream());
-    CsvRecord record;
-    Problems problems;
-    std::size_t rows = 0;
-    try {
-        if (!reader.next(record))
-            throw ImportError(name + " is empty", {});
-        RowImporter importer(writer, options, read_header(record, writer.instrument(), problems), problems);
-        while (reader.next(record)) {
-            if (progress && rows % rows_per_progress == 0) {
-                progress->update(reader.bytes_read(), input.size(), stage);
-                if (progress->cancelled())
-                    throw Cancelled{};
-            }
-            // Rows of empty cells are what spreadsheets leave below the data: skip them.
-            if (all_blank(record))
-                continue;
-            if (++rows == rows_per_progress && input.size() > 0)
-                // Estimate the number of rows from the first ones' size, sparing rehashes.
-                importer.expect_rows(static_cast<std::size_t>(static_cast<double>(input.size()) /
-                                                              static_cast<double>(reader.bytes_read()) *
-                                                              static_cast<double>(rows) * 1.05));
-            importer.import(record);
-        }
-    } catch (const CsvError& error) {
-        problems.add(error.line(), {}, error.what());
-        throw ImportError(name + ": " + error.what() + "; nothing was imported", std::move(problems.list));
-    }
-    if (input.stream().bad())
-        throw Error(name + ": cannot be read: the read failed part way through");
-
-    if (rows == 0)
-        throw ImportError(name + " has a header but no responses", std::move(problems.list));
-    if (problems.total > 0) {
-        std::string text = summary(name, problems, rows); // before the list is moved away
-        throw ImportError(text, std::move(problems.list));
-    }
-    if (progress) {
-        progress->update(input.size(), input.size(), stage);
-        if (progress->cancelled())
-            throw Cancelled{};
-        progress->update(input.size(), input.size(), "saving " + file_name); // the commit can take a while
-    }
-    writer.commit(actor, file_name);
-    return writer.added();
+    ResponseImportOptions automatic;
+    static_cast<CsvImportOptions&>(automatic) = options;
+    return run(store, file, automatic, actor, progress, Mode::import, nullptr, 0).imported;
 }
 
 } // namespace chorus

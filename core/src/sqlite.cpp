@@ -258,16 +258,17 @@ bool Statement::column_is_real(int column) const
     return sqlite3_column_type(stmt_, column) == SQLITE_FLOAT;
 }
 
-Transaction::Transaction(Connection& connection) : connection_(connection)
+Transaction::Transaction(Connection& connection)
+    : connection_(connection), nested_(sqlite3_get_autocommit(connection.db_) == 0)
 {
-    connection_.exec("BEGIN IMMEDIATE");
+    connection_.exec(nested_ ? "SAVEPOINT chorus_nested" : "BEGIN IMMEDIATE");
 }
 
 Transaction::~Transaction()
 {
     if (open_) {
         try {
-            connection_.exec("ROLLBACK");
+            connection_.exec(nested_ ? "ROLLBACK TO chorus_nested; RELEASE chorus_nested" : "ROLLBACK");
         } catch (...) {
             // SQLite may already have rolled back (e.g. after SQLITE_FULL); nothing else to undo.
         }
@@ -276,7 +277,7 @@ Transaction::~Transaction()
 
 void Transaction::commit()
 {
-    connection_.exec("COMMIT");
+    connection_.exec(nested_ ? "RELEASE chorus_nested" : "COMMIT");
     open_ = false;
 }
 

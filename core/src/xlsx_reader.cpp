@@ -1,5 +1,6 @@
 #include "xlsx_reader.hpp"
 
+#include "chorus/dates.hpp"
 #include "chorus/error.hpp"
 
 #include <expat.h>
@@ -7,6 +8,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
+#include <cstdio>
 #include <functional>
 #include <limits>
 #include <map>
@@ -221,10 +224,112 @@ std::optional<std::size_t> column_of(std::string_view reference)
     return column - 1;
 }
 
+// What a number format shows: a plain number, a date, or a date or time with a time of day.
+enum class NumberShape : char { number, date, date_time };
+
+// A custom format code shows a date when it has day, month or year fields, and a time when it
+// has hours or seconds; quoted text, escaped characters and [colour] sections do not count.
+NumberShape shape_of_format(std::string_view code)
+{
+    bool date = false, time = false;
+    for (std::size_t i = 0; i < code.size(); ++i) {
+        const char c = static_cast<char>(code[i] | 0x20); // ASCII lower case
+        if (code[i] == '"') {
+            i = code.find('"', i + 1);
+            if (i == std::string_view::npos)
+                break;
+        } else if (code[i] == '\\' || code[i] == '_' || code[i] == '*') {
+            ++i;
+        } else if (code[i] == '[') {
+            const auto close = code.find(']', i);
+            const auto inside = code.substr(i + 1, close == std::string_view::npos ? 0 : close - i - 1);
+            time = time || inside == "h" || inside == "hh" || inside == "mm" || inside == "ss"; // elapsed time
+            if (close == std::string_view::npos)
+                break;
+            i = close;
+        } else if (c == 'd' || c == 'y' || c == 'm') {
+            date = true;
+        } else if (c == 'h' || c == 's') {
+            time = true;
+        }
+    }
+    if (time)
+        return NumberShape::date_time;
+    return date ? NumberShape::date : NumberShape::number;
+}
+
+// The built-in number formats (ECMA-376 18.8.30) that show dates and times.
+NumberShape shape_of_builtin_format(long long id)
+{
+    if ((id >= 14 && id <= 17) || (id >= 27 && id <= 31) || (id >= 34 && id <= 36) || (id >= 50 && id <= 58))
+        return NumberShape::date;
+    if ((id >= 18 && id <= 22) || (id >= 32 && id <= 33) || (id >= 45 && id <= 47))
+        return NumberShape::date_time;
+    return NumberShape::number;
+}
+
+// The shape of each cell style (<c s="N">), from xl/styles.xml; none when the workbook has no styles.
+std::vector<NumberShape> read_cell_shapes(const ZipArchive& archive)
+{
+    const std::string part = "xl/styles.xml";
+    auto xml = archive.read(part);
+    std::vector<NumberShape> shapes;
+    if (!xml)
+        return shapes;
+    std::map<long long, NumberShape> custom;
+    std::vector<long long> format_ids;
+    bool in_cell_formats = false;
+    XmlHandler handler;
+    handler.start = [&](std::string_view element, const Attributes& attributes) {
+        if (element == "numFmt") {
+            if (auto id = whole_number(attribute(attributes, "numFmtId")))
+                custom[*id] = shape_of_format(attribute(attributes, "formatCode"));
+        } else if (element == "cellXfs") {
+            in_cell_formats = true;
+        } else if (element == "xf" && in_cell_formats) {
+            format_ids.push_back(whole_number(attribute(attributes, "numFmtId")).value_or(0));
+        }
+    };
+    handler.end = [&](std::string_view element) {
+        if (element == "cellXfs")
+            in_cell_formats = false;
+    };
+    archive.parse(part, *xml, handler);
+    for (const long long id : format_ids) {
+        auto it = custom.find(id);
+        shapes.push_back(it != custom.end() ? it->second : shape_of_builtin_format(id));
+    }
+    return shapes;
+}
+
+// A serial day number as a date or date and time; nothing outside years 1900..9999.
+// In the 1900 system serial 1 is 1900-01-01 and Excel counts a 29 February 1900 that never
+// was, so serials from 61 on are one day ahead of the calendar.
+std::optional<std::string> serial_to_text(double serial, bool date1904, NumberShape shape)
+{
+    if (!std::isfinite(serial) || serial < 0 || serial > 2958465.0)
+        return std::nullopt;
+    auto seconds = static_cast<long long>(std::llround(serial * 86400.0));
+    long long days = seconds / 86400;
+    seconds %= 86400;
+    std::int64_t day = 0;
+    if (date1904)
+        day = *day_number("1904-01-01") + days;
+    else
+        day = *day_number("1899-12-31") + days - (days >= 61 ? 1 : 0);
+    std::string text = date_of_day_number(day);
+    if (shape == NumberShape::date && seconds == 0)
+        return text;
+    char time[16];
+    std::snprintf(time, sizeof time, "T%02lld:%02lld:%02lld", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    return text + time;
+}
+
 class SheetReader {
 public:
-    SheetReader(const ZipArchive& archive, const std::vector<std::string>& shared_strings)
-        : archive_(archive), shared_strings_(shared_strings) {}
+    SheetReader(const ZipArchive& archive, const std::vector<std::string>& shared_strings,
+                const std::vector<NumberShape>& shapes, bool date1904)
+        : archive_(archive), shared_strings_(shared_strings), shapes_(shapes), date1904_(date1904) {}
 
     std::vector<XlsxRow> read(const std::string& part)
     {
@@ -255,6 +360,10 @@ private:
             column_ = column ? *column : next_column_;
             next_column_ = column_ + 1;
             cell_type_ = attribute(attributes, "t");
+            auto style = whole_number(attribute(attributes, "s"));
+            shape_ = style && *style >= 0 && static_cast<std::size_t>(*style) < shapes_.size()
+                         ? shapes_[static_cast<std::size_t>(*style)]
+                         : NumberShape::number;
             value_.clear();
         } else if (element == "v" || (element == "t" && cell_type_ == "inlineStr")) {
             in_value_ = true;
@@ -288,6 +397,12 @@ private:
             text = shared_strings_[static_cast<std::size_t>(*index)];
         } else if (cell_type_ == "b") {
             text = text == "1" ? "TRUE" : "FALSE";
+        } else if ((cell_type_.empty() || cell_type_ == "n") && shape_ != NumberShape::number && !text.empty()) {
+            double serial = 0;
+            auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), serial);
+            if (error == std::errc{} && end == text.data() + text.size())
+                if (auto converted = serial_to_text(serial, date1904_, shape_))
+                    text = std::move(*converted);
         }
         if (text.empty() || column_ >= max_columns)
             return;
@@ -298,6 +413,9 @@ private:
 
     const ZipArchive& archive_;
     const std::vector<std::string>& shared_strings_;
+    const std::vector<NumberShape>& shapes_;
+    const bool date1904_;
+    NumberShape shape_ = NumberShape::number;
     std::string part_;
     std::vector<XlsxRow> rows_;
     XlsxRow row_;
@@ -317,28 +435,71 @@ std::string xlsx_column_name(std::size_t index)
     return name;
 }
 
-std::vector<XlsxSheet> read_xlsx_sheets(const std::filesystem::path& file)
+namespace {
+
+// Reads the worksheets `wanted` accepts (by name), in the workbook's order.
+template <typename Wanted>
+std::vector<XlsxSheet> read_sheets(const std::filesystem::path& file, Wanted wanted,
+                                   std::vector<std::string>* all_names = nullptr)
 {
     ZipArchive archive(file);
     const std::string workbook_part = "xl/workbook.xml";
     std::vector<std::pair<std::string, std::string>> sheet_ids; // name, relationship id
+    bool date1904 = false;
     XmlHandler handler;
     handler.start = [&](std::string_view element, const Attributes& attributes) {
         if (element == "sheet")
             sheet_ids.emplace_back(attribute(attributes, "name"), attribute(attributes, "id"));
+        else if (element == "workbookPr") {
+            const std::string value = attribute(attributes, "date1904");
+            date1904 = value == "1" || value == "true";
+        }
     };
     archive.parse(workbook_part, archive.read_required(workbook_part), handler);
 
     const auto targets = read_workbook_targets(archive);
     const auto shared_strings = read_shared_strings(archive);
+    const auto shapes = read_cell_shapes(archive);
     std::vector<XlsxSheet> sheets;
-    for (const auto& [name, id] : sheet_ids) {
+    for (std::size_t i = 0; i < sheet_ids.size(); ++i) {
+        const auto& [name, id] = sheet_ids[i];
+        if (all_names)
+            all_names->push_back(name);
+        if (!wanted(name, i))
+            continue;
         auto target = targets.find(id);
         if (target == targets.end())
             throw Error(archive.name() + ": sheet " + name + " has no part in the workbook");
-        sheets.push_back({name, SheetReader(archive, shared_strings).read(target->second)});
+        sheets.push_back({name, SheetReader(archive, shared_strings, shapes, date1904).read(target->second)});
     }
     return sheets;
+}
+
+} // namespace
+
+std::vector<XlsxSheet> read_xlsx_sheets(const std::filesystem::path& file)
+{
+    return read_sheets(file, [](const std::string&, std::size_t) { return true; });
+}
+
+XlsxSheet read_xlsx_sheet(const std::filesystem::path& file, const std::string& name,
+                          std::vector<std::string>* sheet_names)
+{
+    std::vector<std::string> names;
+    auto sheets = read_sheets(
+        file, [&](const std::string& sheet, std::size_t index) { return name.empty() ? index == 0 : sheet == name; },
+        &names);
+    if (sheets.empty()) {
+        std::string list;
+        for (const auto& sheet : names)
+            list += (list.empty() ? "" : ", ") + sheet;
+        throw Error(file.string() + ": " +
+                    (name.empty() ? std::string("has no worksheet")
+                                  : "has no sheet \"" + name + "\" (its sheets: " + (list.empty() ? "none" : list) + ")"));
+    }
+    if (sheet_names)
+        *sheet_names = std::move(names);
+    return std::move(sheets.front());
 }
 
 } // namespace chorus

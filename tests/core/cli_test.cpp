@@ -278,6 +278,41 @@ TEST_F(CliTest, CsvImportWithABadRowImportsNothing)
     EXPECT_EQ(stored_responses(), 2U);
 }
 
+TEST_F(CliTest, ImportsAFormExportWithDryRunMapOverridesAndASavedMapping)
+{
+    const fs::path data = CHORUS_TEST_DATA_DIR;
+    const std::string export_csv = (data / "google-forms-youth-event.csv").string();
+    ASSERT_EQ(run_db({"instruments", "import", (data / "youth-event-feedback.json").string()}).status, 0);
+
+    const std::string mapping = (temp / "mapping.json").string();
+    auto dry = run_db({"responses", "import", export_csv, "--instrument", "youth-event-feedback", "--dry-run",
+                       "--map", "What could we do better?=", "--save-mapping", mapping});
+    EXPECT_EQ(dry.status, 0) << dry;
+    EXPECT_NE(dry.out.find("identifying: not imported"), std::string::npos) << dry;
+    EXPECT_NE(dry.out.find("4 rows: 4 would be imported; nothing stored (dry run)"), std::string::npos) << dry;
+    EXPECT_NE(dry.out.find("topics=school;safety"), std::string::npos) << dry;
+    EXPECT_NE(dry.out.find("Questions no column answers: better"), std::string::npos) << dry;
+    EXPECT_EQ(dry.out.find("example.org"), std::string::npos) << dry; // the emails are not shown
+    EXPECT_EQ(stored_responses(), 0U);
+
+    auto imported = run_db({"responses", "import", export_csv, "--instrument", "youth-event-feedback",
+                            "--mapping", mapping});
+    EXPECT_EQ(imported.status, 0) << imported;
+    EXPECT_EQ(imported.out, "imported 4 responses into youth-event-feedback version 1\n");
+    auto again = run_db({"responses", "import", export_csv, "--instrument", "youth-event-feedback"});
+    EXPECT_EQ(again.out, "imported 0 responses into youth-event-feedback version 1; 4 already imported, skipped\n")
+        << again;
+    EXPECT_NE(again.err.find("warning: column \"Email address\": identifying: not imported"), std::string::npos) << again;
+    EXPECT_EQ(stored_responses(), 4U);
+
+    auto bad_map = run_db({"responses", "import", export_csv, "--instrument", "youth-event-feedback", "--map",
+                           "Timestamp=nope"});
+    EXPECT_EQ(bad_map.status, 2) << bad_map;
+    auto sheet_for_csv = run_db({"responses", "import", export_csv, "--instrument", "youth-event-feedback",
+                                 "--sheet", "Form1"});
+    EXPECT_EQ(sheet_for_csv.status, 2) << sheet_for_csv;
+}
+
 TEST_F(CliTest, StatsAsJsonAreUnroundedAndAsATableRounded)
 {
     import_every_type();

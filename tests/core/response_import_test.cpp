@@ -424,9 +424,11 @@ TEST_F(ResponseImportTest, CancelledPartWayThroughWritesNothing)
 
 TEST(RowProblemTest, ToStringNamesTheLineAndColumn)
 {
-    EXPECT_EQ((RowProblem{7, "listened", "an answer is required"}).to_string(),
+    EXPECT_EQ((RowProblem{7, "listened", "an answer is required", "", ""}).to_string(),
               "line 7, column listened: an answer is required");
-    EXPECT_EQ((RowProblem{3, "", "has 2 fields, the header has 3"}).to_string(),
+    EXPECT_EQ((RowProblem{7, "Listened to me", "an answer is required", "Form1", "C"}).to_string(),
+              "sheet Form1, row 7, column C (Listened to me): an answer is required");
+    EXPECT_EQ((RowProblem{3, "", "has 2 fields, the header has 3", "", ""}).to_string(),
               "line 3: has 2 fields, the header has 3");
 }
 

@@ -2,6 +2,7 @@
 
 #include <zip.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
@@ -85,8 +86,14 @@ void write_xlsx(const std::filesystem::path& file, const std::vector<FixtureShee
                 if (cells[c].empty())
                     continue;
                 const std::string reference = column_letters(c) + std::to_string(r + 1);
-                if (looks_numeric(cells[c])) {
-                    sheet += "<c r=\"" + reference + "\"><v>" + cells[c] + "</v></c>";
+                auto in = [&](const std::vector<std::size_t>& columns) {
+                    return std::find(columns.begin(), columns.end(), c) != columns.end();
+                };
+                if (in(sheets[s].kinds.boolean_columns) && (cells[c] == "TRUE" || cells[c] == "FALSE")) {
+                    sheet += "<c r=\"" + reference + "\" t=\"b\"><v>" + (cells[c] == "TRUE" ? "1" : "0") + "</v></c>";
+                } else if (looks_numeric(cells[c])) {
+                    const char* style = in(sheets[s].kinds.date_time_columns) ? " s=\"1\"" : in(sheets[s].kinds.date_columns) ? " s=\"2\"" : "";
+                    sheet += "<c r=\"" + reference + "\"" + style + "><v>" + cells[c] + "</v></c>";
                 } else if (c % 2 == 1) { // every other column inline, to read both kinds
                     sheet += "<c r=\"" + reference + "\" t=\"inlineStr\"><is><t>" + escaped(cells[c]) + "</t></is></c>";
                 } else {
@@ -102,9 +109,14 @@ void write_xlsx(const std::filesystem::path& file, const std::vector<FixtureShee
     for (const auto& text : shared)
         strings += "<si><t>" + escaped(text) + "</t></si>";
     relationships += "<Relationship Id=\"rIdStrings\" Type=\"sharedStrings\" Target=\"sharedStrings.xml\"/>";
+    relationships += "<Relationship Id=\"rIdStyles\" Type=\"styles\" Target=\"styles.xml\"/>";
     add_part(archive, "xl/workbook.xml", workbook + "</sheets></workbook>");
     add_part(archive, "xl/_rels/workbook.xml.rels", relationships + "</Relationships>");
     add_part(archive, "xl/sharedStrings.xml", strings + "</sst>");
+    add_part(archive, "xl/styles.xml",
+             R"(<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">)"
+             R"(<numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>)"
+             R"(<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="22" applyNumberFormat="1"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>)");
     if (zip_close(archive) != 0) {
         zip_discard(archive);
         throw std::runtime_error("cannot write " + file.string());

@@ -52,6 +52,7 @@ public:
 
 private:
     friend class Statement;
+    friend class Transaction;
     sqlite3* db_ = nullptr;
     std::filesystem::path file_;
 };
@@ -95,7 +96,9 @@ private:
 
 // BEGIN IMMEDIATE: takes the write lock up front, so two writers wait for each
 // other (busy timeout) instead of one failing when it upgrades a read lock.
-// Rolls back on destruction unless commit() was called.
+// Rolls back on destruction unless commit() was called. Opened while the connection is
+// already in a transaction, it is a savepoint inside it: its commit keeps its writes for the
+// outer transaction to commit or roll back, so several writes can become one (a JSON import).
 class CHORUS_CORE_API Transaction {
 public:
     explicit Transaction(Connection& connection);
@@ -106,6 +109,7 @@ public:
 
 private:
     Connection& connection_;
+    bool nested_ = false;
     bool open_ = true;
 };
 

@@ -1,0 +1,169 @@
+// File > Export... on the demo database: the dialog's export writes the same bytes as core's
+// export_data with the same choices, an identifiable export needs a confirmation (declining
+// it leaves the export anonymised), and the export is audited.
+#include "export_dialog_ui.hpp"
+#include "main_frame.hpp"
+#include "session.hpp"
+
+#include "chorus/data_export.hpp"
+#include "chorus/measures.hpp"
+#include "chorus/uuid.hpp"
+
+#include <gtest/gtest.h>
+#include <wx/checkbox.h>
+#include <wx/choice.h>
+#include <wx/filepicker.h>
+#include <wx/msgdlg.h>
+#include <wx/radiobox.h>
+#include <wx/testing.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace chorus;
+using namespace chorus::gui;
+
+namespace {
+
+std::string text_of(const std::filesystem::path& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+class ExportDialogTest : public ::testing::Test {
+protected:
+    std::filesystem::path folder = std::filesystem::temp_directory_path() / ("chorus-export-" + new_uuid());
+    Session session;
+    MainFrame* frame = nullptr;
+
+    void SetUp() override
+    {
+        std::filesystem::create_directories(folder);
+        session.load_plugins(nullptr);
+        session.open(folder / "demo.db", true);
+        frame = new MainFrame(session);
+        frame->Show();
+        wxYield();
+    }
+
+    void TearDown() override
+    {
+        frame->Destroy();
+        wxYield();
+        std::error_code ignored;
+        std::filesystem::remove_all(folder, ignored);
+    }
+
+    static void choose_format(ExportDialog& dialog, int selection)
+    {
+        dialog.format()->SetSelection(selection);
+        wxCommandEvent event(wxEVT_RADIOBOX, dialog.format()->GetId());
+        event.SetInt(selection);
+        dialog.format()->GetEventHandler()->ProcessEvent(event);
+    }
+
+    static void click_identifiable(ExportDialog& dialog)
+    {
+        dialog.identifiable()->SetValue(true);
+        wxCommandEvent event(wxEVT_CHECKBOX, dialog.identifiable()->GetId());
+        event.SetInt(1);
+        dialog.identifiable()->GetEventHandler()->ProcessEvent(event);
+    }
+
+    static void choose_instrument(ExportDialog& dialog, const std::string& id)
+    {
+        for (unsigned i = 0; i < dialog.instrument()->GetCount(); ++i)
+            if (dialog.instrument()->GetString(i).Contains("(" + id + ")"))
+                dialog.instrument()->SetSelection(static_cast<int>(i));
+    }
+};
+
+TEST_F(ExportDialogTest, CsvExportMatchesCoreAndIsAnonymised)
+{
+    ExportDialog dialog(frame, session);
+    choose_format(dialog, 0);
+    choose_instrument(dialog, "cin-family-feedback");
+    dialog.bom()->SetValue(true);
+    dialog.file()->SetPath((folder / "cin.csv").string());
+    ASSERT_TRUE(dialog.run_export(false).has_value());
+
+    ExportOptions options;
+    options.format = ExportFormat::csv;
+    options.out = folder / "core.csv";
+    options.instruments = {"cin-family-feedback"};
+    options.bom = true;
+    export_data(session.store(), options, "tester");
+    const std::string written = text_of(folder / "cin.csv");
+    EXPECT_EQ(written, text_of(folder / "core.csv"));
+    EXPECT_EQ(written.rfind("\xEF\xBB\xBFuuid,captured_at,team,", 0), 0u) << written.substr(0, 80);
+    EXPECT_EQ(session.store().audit_log(2).at(1).entity, "cin.csv");
+}
+
+TEST_F(ExportDialogTest, IdentifiableExportNeedsConfirmationAndIsAudited)
+{
+    ExportDialog dialog(frame, session);
+    choose_format(dialog, 2);
+    wxTEST_DIALOG(click_identifiable(dialog), wxExpectModal<wxMessageDialog>(wxID_NO));
+    EXPECT_FALSE(dialog.identifiable()->GetValue()); // declined: still anonymised
+    wxTEST_DIALOG(click_identifiable(dialog), wxExpectModal<wxMessageDialog>(wxID_YES));
+    ASSERT_TRUE(dialog.identifiable()->GetValue());
+    EXPECT_FALSE(dialog.free_text()->IsEnabled()); // an identifiable export has free text anyway
+
+    dialog.file()->SetPath((folder / "all.json").string());
+    ASSERT_TRUE(dialog.run_export(false).has_value());
+    ExportOptions options;
+    options.format = ExportFormat::json;
+    options.out = folder / "core.json";
+    options.identifiable = true;
+    options.complaints = true;
+    export_data(session.store(), options, "tester");
+    EXPECT_EQ(text_of(folder / "all.json"), text_of(folder / "core.json"));
+
+    const AuditEntry entry = session.store().audit_log(2).at(1);
+    EXPECT_EQ(entry.action, "export");
+    EXPECT_EQ(entry.entity, "all.json");
+    EXPECT_NE(entry.detail.find("identifiable yes"), std::string::npos) << entry.detail;
+}
+
+TEST_F(ExportDialogTest, JsonWithAMeasureSetForAPeriodMatchesCore)
+{
+    const std::filesystem::path set_file = std::filesystem::path(CHORUS_GUI_TEST_DATA_DIR) / "demo-scorecard.json";
+    ExportDialog dialog(frame, session);
+    choose_format(dialog, 2);
+    choose_instrument(dialog, "cin-family-feedback");
+    ASSERT_GT(dialog.period()->GetCount(), 2u);
+    dialog.period()->SetSelection(2); // the second newest quarter with responses
+    dialog.measure_set()->SetPath(set_file.string());
+    dialog.file()->SetPath((folder / "plan.json").string());
+    ASSERT_TRUE(dialog.run_export(false).has_value());
+
+    const Period period = periods_with_responses(session.store(), Frequency::quarterly).at(1);
+    const MeasureSet set = load_measure_set(set_file);
+    MeasureCalculator calculator(session.store(), set, session.plugins().case_procedure(),
+                                 session.complaint_vocabularies());
+    const ExportedMeasures measures{"demo-scorecard.json", period, calculator.report(period)};
+    ExportOptions options;
+    options.format = ExportFormat::json;
+    options.out = folder / "core.json";
+    options.instruments = {"cin-family-feedback"};
+    options.period = period;
+    options.measures = &measures;
+    export_data(session.store(), options, "tester");
+    const std::string written = text_of(folder / "plan.json");
+    EXPECT_EQ(written, text_of(folder / "core.json"));
+    EXPECT_NE(written.find("\"period\": \"" + period.label() + "\""), std::string::npos);
+    EXPECT_NE(written.find("\"measures\""), std::string::npos);
+}
+
+TEST_F(ExportDialogTest, CsvWithoutAFileIsRefused)
+{
+    ExportDialog dialog(frame, session);
+    choose_format(dialog, 0);
+    EXPECT_THROW(dialog.options(), Error);
+}
+
+} // namespace
