@@ -4,6 +4,8 @@
 // of different frequencies (a month inside a quarter) are added up from the same counts.
 #include "measure_counting.hpp"
 
+#include "choice_pack.hpp"
+
 #include "chorus/dates.hpp"
 #include "chorus/progress.hpp"
 #include "chorus/store.hpp"
@@ -62,7 +64,7 @@ public:
 
 private:
     void add_key(const std::string& key);
-    std::size_t atom_of(const std::string& timestamp) const
+    std::size_t atom_of(std::string_view timestamp) const
     {
         return static_cast<std::size_t>(std::upper_bound(boundaries_.begin(), boundaries_.end(), timestamp)
                                         - boundaries_.begin() - 1);
@@ -151,49 +153,39 @@ void InstrumentCounts::count(std::vector<std::string> boundaries, Progress* prog
     std::string versions;
     for (std::int64_t id : version_ids_)
         versions += (versions.empty() ? "" : ", ") + std::to_string(id);
-    // The response is the outer loop (a LEFT JOIN keeps it there), so each response's
-    // choices arrive together and a response with none still counts as a blank.
+    // Each response row carries its chosen options (choice_pack.hpp): one row read per response,
+    // and a response with none still counts as a blank.
     auto rows = store_.connection().prepare(
-        "SELECT r.id, r.captured_at, r.instrument_version_id, a.choice_id "
-        "FROM response r LEFT JOIN answer_choice a ON a.response_id = r.id "
+        "SELECT r.captured_at, r.instrument_version_id, r.choices FROM response r "
         "WHERE r.instrument_version_id IN (" + versions + ") AND r.captured_at >= ? AND r.captured_at < ?");
     rows.bind(1, boundaries_.front()).bind(2, boundaries_.back());
 
-    std::int64_t current = -1, seen = 0;
-    std::size_t atom = 0;
+    std::int64_t seen = 0;
     std::vector<std::uint64_t> masks(multiple_keys_, 0);
-    const auto flush_masks = [&] {
+    const std::string stage = "Counting answers to " + instrument_;
+    while (rows.step()) {
+        const std::size_t atom = atom_of(rows.column_text_view(0));
+        ++responses_[atom][rows.column_int64(1)];
+        if (++seen % responses_per_progress == 0 && progress) {
+            if (progress->cancelled())
+                throw Cancelled();
+            progress->update(static_cast<std::uint64_t>(seen), 0, stage);
+        }
+        for_each_choice_id(rows.column_text_view(2), [&](std::int64_t id) {
+            const auto choice_id = static_cast<std::size_t>(id);
+            if (choice_id >= choice_slots_.size() || choice_slots_[choice_id].slot < 0)
+                return; // a question no measure reads
+            const ChoiceSlot& slot = choice_slots_[choice_id];
+            ++chosen_[atom * slots_ + static_cast<std::size_t>(slot.slot)];
+            if (slot.multiple >= 0)
+                masks[static_cast<std::size_t>(slot.multiple)] |= slot.bit;
+        });
         for (std::size_t k = 0; k < multiple_keys_; ++k)
             if (masks[k]) {
                 ++masks_[atom][k][masks[k]];
                 masks[k] = 0;
             }
-    };
-    const std::string stage = "Counting answers to " + instrument_;
-    while (rows.step()) {
-        const std::int64_t response = rows.column_int64(0);
-        if (response != current) {
-            flush_masks();
-            current = response;
-            atom = atom_of(rows.column_text(1));
-            ++responses_[atom][rows.column_int64(2)];
-            if (++seen % responses_per_progress == 0 && progress) {
-                if (progress->cancelled())
-                    throw Cancelled();
-                progress->update(static_cast<std::uint64_t>(seen), 0, stage);
-            }
-        }
-        if (rows.is_null(3))
-            continue;
-        const auto choice_id = static_cast<std::size_t>(rows.column_int64(3));
-        if (choice_id >= choice_slots_.size() || choice_slots_[choice_id].slot < 0)
-            continue; // a question no measure reads
-        const ChoiceSlot& slot = choice_slots_[choice_id];
-        ++chosen_[atom * slots_ + static_cast<std::size_t>(slot.slot)];
-        if (slot.multiple >= 0)
-            masks[static_cast<std::size_t>(slot.multiple)] |= slot.bit;
     }
-    flush_masks();
 }
 
 InstrumentCounts::Totals InstrumentCounts::totals(const std::string& from, const std::string& to) const

@@ -280,7 +280,7 @@ public:
         std::string derived;
         if (uuid_column_ >= fields.size() || trim(fields[uuid_column_]).empty()) {
             derived = derived_uuid(fields);
-            if (writer_.contains(derived)) {
+            if (writer_.stored_before(derived)) {
                 ++already_imported_;
                 return;
             }
@@ -405,7 +405,7 @@ private:
             problems_.add(line, uuid_column_, header,
                           "response " + response.uuid + " appears more than once in the file (first on " +
                               (problems_.sheet.empty() ? "line " : "row ") + std::to_string(it->second) + ")");
-        else if (writer_.contains(response.uuid))
+        else if (writer_.stored_before(response.uuid))
             problems_.add(line, uuid_column_, header, "response " + response.uuid + " is already in the database");
     }
 

@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
 
 namespace chorus {
 
@@ -87,12 +86,11 @@ std::optional<std::string> check_value(const Question& question, const Answer& a
         auto codes = std::get_if<std::vector<std::string>>(&answer);
         if (!codes)
             return "expected a list of option codes";
-        std::set<std::string_view> seen;
-        for (const auto& code : *codes) {
-            if (!question.find_option(code))
-                return "\"" + code + "\" is not an option of this question (options: " + option_list(question) + ")";
-            if (!seen.insert(code).second)
-                return "\"" + code + "\" is chosen twice";
+        for (auto code = codes->begin(); code != codes->end(); ++code) {
+            if (!question.find_option(*code))
+                return "\"" + *code + "\" is not an option of this question (options: " + option_list(question) + ")";
+            if (std::find(codes->begin(), code, *code) != code) // a handful of options: no set needed
+                return "\"" + *code + "\" is chosen twice";
         }
         return std::nullopt;
     }
@@ -141,17 +139,23 @@ std::optional<std::string> check_value(const Question& question, const Answer& a
 
 struct ResponseValidator::Conditions {
     std::vector<std::optional<Condition>> by_question; // parallel to Instrument::questions
+    // (key, question index) sorted by key, walked beside a response's answers (a std::map,
+    // so sorted too): one pass matches every answer to its question, for bulk imports.
+    std::vector<std::pair<std::string_view, std::size_t>> keys;
 };
 
 ResponseValidator::ResponseValidator(const Instrument& instrument)
     : instrument_(instrument), conditions_(std::make_unique<Conditions>())
 {
-    for (const auto& question : instrument.questions) {
+    for (std::size_t i = 0; i < instrument.questions.size(); ++i) {
+        const Question& question = instrument.questions[i];
         if (question.relevant.empty())
             conditions_->by_question.emplace_back();
         else
             conditions_->by_question.emplace_back(Condition::parse(question.relevant));
+        conditions_->keys.emplace_back(question.key, i);
     }
+    std::sort(conditions_->keys.begin(), conditions_->keys.end());
 }
 
 ResponseValidator::~ResponseValidator() = default;
@@ -160,11 +164,11 @@ std::vector<AnswerProblem> ResponseValidator::check(const Response& response, Va
 {
     std::vector<AnswerProblem> problems;
     const Instrument& instrument = instrument_;
-    const std::string version_name = instrument.id + " version " + std::to_string(instrument.version);
+    auto version_name = [&] { return instrument.id + " version " + std::to_string(instrument.version); };
 
     if (response.instrument_id != instrument.id || response.instrument_version != instrument.version)
         problems.push_back({"", "the response is for " + response.instrument_id + " version "
-                                    + std::to_string(response.instrument_version) + ", not " + version_name});
+                                    + std::to_string(response.instrument_version) + ", not " + version_name()});
     if (!is_uuid(response.uuid))
         problems.push_back({"", "the response id \"" + response.uuid + "\" is not a valid UUID"});
     if (!is_canonical_timestamp(response.captured_at))
@@ -180,31 +184,33 @@ std::vector<AnswerProblem> ResponseValidator::check(const Response& response, Va
             problems.push_back({"", instrument.id + " is not answered by respondent type \"" + response.respondent_type
                                         + "\"; it is for " + join(allowed, ", ")});
     }
-    for (const auto& [key, answer] : response.answers)
-        if (!instrument.find_question(key))
-            problems.push_back({key, "there is no such question in " + version_name});
+    // Each question's answer, or nullptr; both sequences are sorted by key.
+    std::vector<const Answer*> answer_of(instrument.questions.size(), nullptr);
+    auto key = conditions_->keys.begin();
+    const auto keys_end = conditions_->keys.end();
+    for (const auto& [answer_key, answer] : response.answers) {
+        while (key != keys_end && key->first < answer_key)
+            ++key;
+        if (key != keys_end && key->first == answer_key)
+            answer_of[key->second] = is_blank(answer) ? nullptr : &answer;
+        else
+            problems.push_back({answer_key, "there is no such question in " + version_name()});
+    }
 
     // Questions are visited in order, so a condition sees only earlier questions
     // that were themselves shown.
     std::vector<bool> shown(instrument.questions.size(), false);
-    auto lookup = [&](std::string_view key) -> const Answer* {
-        for (std::size_t i = 0; i < instrument.questions.size(); ++i) {
-            if (instrument.questions[i].key != key)
-                continue;
-            if (!shown[i])
-                return nullptr;
-            auto it = response.answers.find(instrument.questions[i].key);
-            return it == response.answers.end() || is_blank(it->second) ? nullptr : &it->second;
-        }
+    auto lookup = [&](std::string_view name) -> const Answer* {
+        for (std::size_t i = 0; i < instrument.questions.size(); ++i)
+            if (instrument.questions[i].key == name)
+                return shown[i] ? answer_of[i] : nullptr;
         return nullptr;
     };
     for (std::size_t i = 0; i < instrument.questions.size(); ++i) {
         const Question& question = instrument.questions[i];
         const auto& condition = conditions_->by_question[i];
         shown[i] = !condition || condition->evaluate(lookup);
-        auto it = response.answers.find(question.key);
-        const bool answered = it != response.answers.end() && !is_blank(it->second);
-        if (!answered) {
+        if (!answer_of[i]) {
             if (shown[i] && question.required && mode == ValidationMode::complete)
                 problems.push_back({question.key, "an answer is required"});
             continue;
@@ -213,7 +219,7 @@ std::vector<AnswerProblem> ResponseValidator::check(const Response& response, Va
             problems.push_back({question.key, "must be left blank: it is only asked when " + question.relevant});
             continue;
         }
-        if (auto message = check_value(question, it->second))
+        if (auto message = check_value(question, *answer_of[i]))
             problems.push_back({question.key, *message});
     }
     return problems;

@@ -240,6 +240,14 @@ std::string Statement::column_text(int column) const
     return std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
+std::string_view Statement::column_text_view(int column) const
+{
+    auto text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    if (!text)
+        return {};
+    return {text, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+
 bool Statement::column_is_integer(int column) const
 {
     return sqlite3_column_type(stmt_, column) == SQLITE_INTEGER;
@@ -271,6 +279,26 @@ void Transaction::commit()
 {
     connection_.exec(nested_ ? "RELEASE chorus_nested" : "COMMIT");
     open_ = false;
+}
+
+ForeignKeysOff::ForeignKeysOff(Connection& connection) : connection_(connection)
+{
+    connection_.exec("PRAGMA foreign_keys = OFF");
+}
+
+ForeignKeysOff::~ForeignKeysOff()
+{
+    try {
+        restore();
+    } catch (...) {
+        // Cannot fail outside a transaction, which has ended by now.
+    }
+}
+
+void ForeignKeysOff::restore()
+{
+    if (std::exchange(off_, false))
+        connection_.exec("PRAGMA foreign_keys = ON");
 }
 
 } // namespace chorus::sql

@@ -1,6 +1,7 @@
 #include "chorus/stats.hpp"
 
 #include "chorus/store.hpp"
+#include "choice_pack.hpp"
 #include "response_scope.hpp"
 #include "text_util.hpp"
 
@@ -98,55 +99,54 @@ void count_choices(Store& store, const StatsQuery& query, const QuestionVersions
         return std::find(query.excluded_codes.begin(), query.excluded_codes.end(), code) != query.excluded_codes.end();
     };
 
-    // Counting by choice row id keeps the scan inside the (question_id, choice_id) index.
-    std::map<std::int64_t, std::string> code_of_choice;
+    // The codes of every version's choice rows, indexed by choice id for the scan below.
+    std::vector<std::string> codes;                   // code index -> code
+    std::vector<std::int32_t> code_of_choice;         // choice id -> code index, or -1
     auto choices = connection.prepare("SELECT id, code FROM choice WHERE question_id IN " + in_questions);
     bind_all(choices, found.question_ids);
-    while (choices.step())
-        code_of_choice[choices.column_int64(0)] = choices.column_text(1);
-
-    const ResponseScope scope = response_scope(query);
-    std::map<std::string, std::int64_t> count_of_code;
-    auto counts = connection.prepare("SELECT a.choice_id, count(*) FROM answer_choice a" + scope.join
-                                     + " WHERE a.question_id IN " + in_questions + scope.where
-                                     + " GROUP BY a.choice_id");
-    bind_all(counts, found.question_ids);
-    bind_all(counts, scope.values, static_cast<int>(found.question_ids.size()) + 1);
-    while (counts.step())
-        count_of_code[code_of_choice[counts.column_int64(0)]] += counts.column_int64(1);
-
-    std::int64_t answered = 0;
-    if (stats.type == QuestionType::multiple_choice) {
-        // A respondent is in the base when they chose at least one option that is not excluded.
-        std::vector<std::int64_t> excluded_ids;
-        for (const auto& [id, code] : code_of_choice)
-            if (is_excluded(code))
-                excluded_ids.push_back(id);
-        const std::string counted = excluded_ids.empty()
-            ? std::string("a.response_id")
-            : "CASE WHEN a.choice_id NOT IN (" + placeholders(excluded_ids.size()) + ") THEN a.response_id END";
-        auto respondents = connection.prepare("SELECT count(DISTINCT a.response_id), count(DISTINCT " + counted
-                                              + ") FROM answer_choice a" + scope.join + " WHERE a.question_id IN "
-                                              + in_questions + scope.where);
-        bind_all(respondents, excluded_ids);
-        bind_all(respondents, found.question_ids, static_cast<int>(excluded_ids.size()) + 1);
-        bind_all(respondents, scope.values,
-                 static_cast<int>(excluded_ids.size() + found.question_ids.size()) + 1);
-        respondents.step();
-        answered = respondents.column_int64(0);
-        stats.base = respondents.column_int64(1);
-    } else {
-        for (const auto& [code, count] : count_of_code)
-            answered += count;
-        stats.base = answered;
-        for (const auto& [code, count] : count_of_code)
-            if (is_excluded(code))
-                stats.base -= count;
+    while (choices.step()) {
+        const auto id = static_cast<std::size_t>(choices.column_int64(0));
+        const std::string code = choices.column_text(1);
+        auto at = std::find(codes.begin(), codes.end(), code);
+        if (at == codes.end())
+            at = codes.insert(codes.end(), code);
+        if (id >= code_of_choice.size())
+            code_of_choice.resize(id + 1, -1);
+        code_of_choice[id] = static_cast<std::int32_t>(at - codes.begin());
     }
+    std::vector<bool> excluded_code(codes.size());
+    for (std::size_t i = 0; i < codes.size(); ++i)
+        excluded_code[i] = is_excluded(codes[i]);
+
+    // One read of each response's choice pack (choice_pack.hpp). For multiple choice a
+    // respondent is in the base when they chose at least one option that is not excluded.
+    const ResponseScope scope = response_scope(query);
+    auto responses = connection.prepare("SELECT r.choices FROM response r WHERE r.instrument_version_id IN ("
+                                        + placeholders(found.version_ids.size()) + ")" + scope.where);
+    bind_all(responses, found.version_ids);
+    bind_all(responses, scope.values, static_cast<int>(found.version_ids.size()) + 1);
+    std::vector<std::int64_t> count_of_code(codes.size(), 0);
+    std::int64_t answered = 0, counted = 0;
+    while (responses.step()) {
+        bool any = false, any_counted = false;
+        for_each_choice_id(responses.column_text_view(0), [&](std::int64_t id) {
+            const auto choice = static_cast<std::size_t>(id);
+            if (choice >= code_of_choice.size() || code_of_choice[choice] < 0)
+                return;
+            const auto code = static_cast<std::size_t>(code_of_choice[choice]);
+            ++count_of_code[code];
+            any = true;
+            any_counted = any_counted || !excluded_code[code];
+        });
+        answered += any ? 1 : 0;
+        counted += any_counted ? 1 : 0;
+    }
+    stats.base = counted; // single choice: one option per respondent, so the same count
     stats.blank = stats.responses - answered;
 
     for (const Option& option : found.options) {
-        const std::int64_t count = count_of_code.count(option.code) ? count_of_code[option.code] : 0;
+        const auto at = std::find(codes.begin(), codes.end(), option.code);
+        const std::int64_t count = at == codes.end() ? 0 : count_of_code[static_cast<std::size_t>(at - codes.begin())];
         if (is_excluded(option.code)) {
             stats.excluded.emplace_back(option.code, count);
             continue;

@@ -1,6 +1,7 @@
 #include "chorus/store.hpp"
 
 #include "audit_row.hpp"
+#include "choice_pack.hpp"
 #include "store_internal.hpp"
 #include "chorus/dates.hpp"
 #include "chorus/instrument_json.hpp"
@@ -10,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -82,15 +84,21 @@ const LoadedVersion* Store::Impl::find_version(const std::string& id, int versio
     loaded->row_id = row.column_int64(0);
     loaded->instrument = parse_instrument(row.column_text(1), connection.file().string() + " (" + version_name(id, version) + ")");
     auto rows = connection.prepare(
-        "SELECT q.key, q.id, c.code, c.id FROM question q LEFT JOIN choice c ON c.question_id = q.id "
+        "SELECT q.key, q.id, c.code, c.id, c.position FROM question q LEFT JOIN choice c ON c.question_id = q.id "
         "WHERE q.instrument_version_id = ?");
     rows.bind(1, loaded->row_id);
     while (rows.step()) {
         auto& question = loaded->questions[rows.column_text(0)];
         question.id = rows.column_int64(1);
-        if (!rows.is_null(2))
-            question.choice_ids[rows.column_text(2)] = rows.column_int64(3);
+        if (!rows.is_null(2)) {
+            question.choice_list.emplace_back(rows.column_text(2), rows.column_int64(3));
+            loaded->choices[rows.column_int64(3)] = {rows.column_text(0), rows.column_text(2), rows.column_int(4)};
+        }
     }
+    for (const auto& [question_key, question] : loaded->questions)
+        loaded->sorted_questions.emplace_back(question_key, &question);
+    std::sort(loaded->sorted_questions.begin(), loaded->sorted_questions.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
     loaded->validator = std::make_unique<ResponseValidator>(loaded->instrument);
     return versions.emplace(key, std::move(loaded)).first->second.get();
 }
@@ -105,12 +113,38 @@ const LoadedVersion& Store::Impl::version_of(const Response& response)
     return *loaded;
 }
 
+// `from` moves forward through sorted_questions: a response's answers come in key order.
+const LoadedVersion::QuestionRows& LoadedVersion::rows_of(std::string_view key, std::size_t& from) const
+{
+    while (from < sorted_questions.size() && sorted_questions[from].first < key)
+        ++from;
+    if (from == sorted_questions.size() || sorted_questions[from].first != key)
+        throw std::out_of_range("no question " + std::string(key));
+    return *sorted_questions[from].second;
+}
+
+std::string choice_pack_of(const LoadedVersion& loaded, const Response& response)
+{
+    std::string pack;
+    std::size_t from = 0;
+    for (const auto& [key, answer] : response.answers) {
+        const auto& rows = loaded.rows_of(key, from);
+        if (rows.choice_list.empty())
+            continue;
+        if (auto code = std::get_if<std::string>(&answer))
+            append_choice_id(pack, rows.choice_id(*code));
+        else if (auto codes = std::get_if<std::vector<std::string>>(&answer))
+            for (const auto& each : *codes)
+                append_choice_id(pack, rows.choice_id(each));
+    }
+    return finish_choice_pack(std::move(pack));
+}
+
 ResponseInserter::ResponseInserter(sql::Connection& connection)
     : connection_(connection),
       insert_response_(connection.prepare(
           "INSERT INTO response (uuid, instrument_version_id, captured_at, captured_by, team, respondent_type, "
-          "saved_at) VALUES (?, ?, ?, ?, ?, ?, ?)")),
-      insert_choice_(connection.prepare("INSERT INTO answer_choice VALUES (?, ?, ?)")),
+          "saved_at, choices) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")),
       insert_value_(connection.prepare("INSERT INTO answer_value VALUES (?, ?, ?)")),
       delete_draft_(connection.prepare("DELETE FROM draft WHERE uuid = ?"))
 {
@@ -124,7 +158,8 @@ void ResponseInserter::insert(const LoadedVersion& loaded, const Response& respo
         .bind(4, response.captured_by)
         .bind(5, response.team)
         .bind(6, response.respondent_type)
-        .bind(7, saved_at);
+        .bind(7, saved_at)
+        .bind(8, choice_pack_of(loaded, response));
     try {
         insert_response_.run();
     } catch (const sql::SqliteError& error) {
@@ -132,30 +167,20 @@ void ResponseInserter::insert(const LoadedVersion& loaded, const Response& respo
             throw Error(connection_.file().string() + ": response " + response.uuid + " is already stored");
         throw;
     }
-    insert_answers(loaded, connection_.last_insert_rowid(), response);
+    insert_values(loaded, connection_.last_insert_rowid(), response);
     if (completes_drafts) {
         delete_draft_.bind(1, response.uuid);
         delete_draft_.run();
     }
 }
 
-void ResponseInserter::insert_answers(const LoadedVersion& loaded, std::int64_t response_id, const Response& response)
+void ResponseInserter::insert_values(const LoadedVersion& loaded, std::int64_t response_id, const Response& response)
 {
+    std::size_t from = 0;
     for (const auto& [key, answer] : response.answers) {
-        const auto& rows = loaded.questions.at(key);
-        auto add_choice = [&](const std::string& code) {
-            insert_choice_.bind(1, response_id).bind(2, rows.id).bind(3, rows.choice_ids.at(code));
-            insert_choice_.run();
-        };
-        if (auto code = std::get_if<std::string>(&answer); code && !rows.choice_ids.empty()) {
-            add_choice(*code);
-            continue;
-        }
-        if (auto codes = std::get_if<std::vector<std::string>>(&answer)) {
-            for (const auto& each : *codes)
-                add_choice(each);
-            continue;
-        }
+        const auto& rows = loaded.rows_of(key, from);
+        if (!rows.choice_list.empty() || std::holds_alternative<std::vector<std::string>>(answer))
+            continue; // in the choice pack
         insert_value_.bind(1, response_id).bind(2, rows.id);
         std::visit([&](const auto& value) {
             using T = std::decay_t<decltype(value)>;
@@ -343,7 +368,7 @@ std::optional<Response> Store::find_response(const std::string& uuid)
 {
     auto& connection = impl_->connection;
     auto row = connection.prepare(
-        "SELECT r.id, v.instrument, v.version, r.captured_at, r.captured_by, r.team, r.respondent_type "
+        "SELECT r.id, v.instrument, v.version, r.captured_at, r.captured_by, r.team, r.respondent_type, r.choices "
         "FROM response r JOIN instrument_version v ON v.id = r.instrument_version_id WHERE r.uuid = ?");
     row.bind(1, uuid);
     if (!row.step())
@@ -358,18 +383,22 @@ std::optional<Response> Store::find_response(const std::string& uuid)
     response.team = row.column_text(5);
     response.respondent_type = row.column_text(6);
 
-    auto choices = connection.prepare(
-        "SELECT q.key, q.type, c.code FROM answer_choice a JOIN question q ON q.id = a.question_id "
-        "JOIN choice c ON c.id = a.choice_id WHERE a.response_id = ? ORDER BY q.position, c.position");
-    choices.bind(1, response_id);
-    while (choices.step()) {
-        std::string key = choices.column_text(0);
-        if (choices.column_text(1) == to_string(QuestionType::multiple_choice)) {
-            auto [it, inserted] = response.answers.try_emplace(key, std::vector<std::string>{});
-            std::get<std::vector<std::string>>(it->second).push_back(choices.column_text(2));
-        } else {
-            response.answers[key] = choices.column_text(2);
+    const LoadedVersion& loaded = impl_->version_of(response);
+    std::map<std::string, std::vector<const LoadedVersion::ChoiceRow*>> chosen; // key -> options
+    for_each_choice_id(row.column_text_view(7), [&](std::int64_t id) {
+        if (auto found = loaded.choices.find(id); found != loaded.choices.end())
+            chosen[found->second.key].push_back(&found->second);
+    });
+    for (auto& [key, options] : chosen) {
+        if (loaded.instrument.find_question(key)->type != QuestionType::multiple_choice) {
+            response.answers[key] = options.front()->code;
+            continue;
         }
+        std::sort(options.begin(), options.end(), [](auto* a, auto* b) { return a->position < b->position; });
+        std::vector<std::string> codes;
+        for (const auto* option : options)
+            codes.push_back(option->code);
+        response.answers[key] = std::move(codes);
     }
     auto values = connection.prepare(
         "SELECT q.key, q.type, a.value FROM answer_value a JOIN question q ON q.id = a.question_id "
@@ -516,17 +545,15 @@ void Store::update_response(const Response& response, const std::string& actor, 
     row.bind(1, response.uuid);
     row.step();
     const std::int64_t response_id = row.column_int64(0);
-    for (const char* table : {"answer_choice", "answer_value"}) {
-        auto remove = connection.prepare(std::string("DELETE FROM ") + table + " WHERE response_id = ?");
-        remove.bind(1, response_id);
-        remove.run();
-    }
+    auto remove = connection.prepare("DELETE FROM answer_value WHERE response_id = ?");
+    remove.bind(1, response_id);
+    remove.run();
     auto update = connection.prepare(
-        "UPDATE response SET captured_at = ?, captured_by = ?, team = ?, respondent_type = ? WHERE id = ?");
+        "UPDATE response SET captured_at = ?, captured_by = ?, team = ?, respondent_type = ?, choices = ? WHERE id = ?");
     update.bind(1, response.captured_at).bind(2, response.captured_by).bind(3, response.team)
-        .bind(4, response.respondent_type).bind(5, response_id);
+        .bind(4, response.respondent_type).bind(5, choice_pack_of(loaded, response)).bind(6, response_id);
     update.run();
-    ResponseInserter(connection).insert_answers(loaded, response_id, response);
+    ResponseInserter(connection).insert_values(loaded, response_id, response);
     impl_->record_change(response.uuid, actor, "edit", reason);
     impl_->audit(actor, "response.edit", response.uuid, "changed: " + changed_fields(*before, response));
     transaction.commit();

@@ -12,51 +12,20 @@ namespace chorus {
 
 namespace {
 
-// 32 MiB instead of SQLite's 2 MiB: fewer pages of the growing tables and of the uuid index
-// spilled to the WAL and read back. The index builds at commit sort in as much again, so a
+// 32 MiB instead of SQLite's 2 MiB: fewer pages of the growing tables (and of the uuid index,
+// when it stays) spilled to the WAL and read back. The index builds at commit sort in as much again, so a
 // million-row import peaks near 130 MB; with 64 MiB it came within 10 MB of its 200 MB budget.
 constexpr int bulk_cache_kib = 32 * 1024;
 // Below this, rebuilding the indexes at commit saves less than it costs to decide.
 constexpr std::size_t defer_indexes_from = 10'000;
-
-// Foreign key checks off for the writer's transaction (SQLite allows the switch only outside
-// one). They would look up the response, question and choice of every answer row, the
-// biggest cost of a bulk write; the writer takes those ids from the stored version and the
-// response row it has just written, so every answer refers to existing rows by construction.
-class ForeignKeysOff {
-public:
-    explicit ForeignKeysOff(sql::Connection& connection) : connection_(connection)
-    {
-        connection_.exec("PRAGMA foreign_keys = OFF");
-    }
-    ~ForeignKeysOff()
-    {
-        try {
-            restore();
-        } catch (...) {
-            // Cannot fail outside a transaction, which the writer's has ended by now.
-        }
-    }
-    // Once the transaction has ended (committed), so the connection checks again at once.
-    void restore()
-    {
-        if (std::exchange(off_, false))
-            connection_.exec("PRAGMA foreign_keys = ON");
-    }
-    ForeignKeysOff(const ForeignKeysOff&) = delete;
-    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
-
-private:
-    sql::Connection& connection_;
-    bool off_ = true;
-};
+constexpr int sqlite_constraint = 19; // SQLITE_CONSTRAINT, without including sqlite3.h here
 
 } // namespace
 
 struct Store::BulkWriter::Impl {
     Impl(Store::Impl& owner, const LoadedVersion& version)
         : store(owner), loaded(version), foreign_keys_off(owner.connection), transaction(owner.connection),
-          inserter(owner.connection), find_uuid(owner.connection.prepare("SELECT 1 FROM response WHERE uuid = ?")),
+          inserter(owner.connection), find_uuid(owner.connection.prepare("SELECT 1 FROM response WHERE uuid = ? AND id <= ?")),
           saved_at(utc_now())
     {
         auto& connection = owner.connection;
@@ -64,6 +33,11 @@ struct Store::BulkWriter::Impl {
         cache.step();
         cache_size_before = cache.column_int64(0);
         connection.exec("PRAGMA cache_size = -" + std::to_string(bulk_cache_kib));
+        // Row ids only grow, so rows up to this one were there before the writer.
+        auto last = connection.prepare("SELECT max(id) FROM response");
+        last.step();
+        if (!last.is_null(0))
+            last_id_before = last.column_int64(0);
         auto drafts = connection.prepare("SELECT EXISTS (SELECT 1 FROM draft)");
         drafts.step();
         inserter.completes_drafts = drafts.column_int(0) != 0;
@@ -80,12 +54,16 @@ struct Store::BulkWriter::Impl {
 
     Store::Impl& store;
     const LoadedVersion& loaded;
-    ForeignKeysOff foreign_keys_off; // before the transaction, ended after it
+    // Checks would look up the response, question and choice of every answer row, the biggest
+    // cost of a bulk write; the writer takes those ids from the stored version and the
+    // response row it has just written, so every answer refers to existing rows by construction.
+    sql::ForeignKeysOff foreign_keys_off; // before the transaction, ended after it
     sql::Transaction transaction;
     ResponseInserter inserter;
     sql::Statement find_uuid;
     const std::string saved_at; // one save time for the whole batch, as add_responses
     std::int64_t cache_size_before = 0;
+    std::optional<std::int64_t> last_id_before; // none: the store held no responses
     std::size_t added = 0;
     std::vector<std::string> deferred_indexes; // CREATE INDEX statements to run at commit
 
@@ -102,8 +80,11 @@ struct Store::BulkWriter::Impl {
         std::vector<std::string> names;
         auto indexes = connection.prepare(
             "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-            "AND tbl_name IN ('response', 'answer_choice', 'answer_value') ORDER BY name");
+            "AND tbl_name IN ('response', 'answer_value') ORDER BY name");
         while (indexes.step()) {
+            // stored_before() looks responses up by uuid: with some stored, that index stays.
+            if (last_id_before && indexes.column_text(0) == "response_by_uuid")
+                continue;
             names.push_back(indexes.column_text(0));
             deferred_indexes.push_back(indexes.column_text(1));
         }
@@ -152,10 +133,12 @@ std::vector<AnswerProblem> Store::BulkWriter::add(const Response& response)
     return problems;
 }
 
-bool Store::BulkWriter::contains(const std::string& uuid)
+bool Store::BulkWriter::stored_before(const std::string& uuid)
 {
+    if (!impl_->last_id_before)
+        return false;
     auto& find = impl_->find_uuid;
-    find.bind(1, uuid);
+    find.bind(1, uuid).bind(2, *impl_->last_id_before);
     const bool found = find.step();
     find.reset();
     return found;
@@ -176,8 +159,17 @@ void Store::BulkWriter::expect(std::size_t responses)
 
 void Store::BulkWriter::commit(const std::string& actor, const std::string& audit_entity)
 {
-    for (const auto& create : impl_->deferred_indexes)
-        impl_->store.connection.exec(create);
+    for (const auto& create : impl_->deferred_indexes) {
+        try {
+            impl_->store.connection.exec(create);
+        } catch (const sql::SqliteError& error) {
+            if (error.code() != sqlite_constraint)
+                throw;
+            // Only the uuid index can refuse: the batch gave one uuid to two responses.
+            throw Error(impl_->store.connection.file().string()
+                        + ": two of the responses written have the same uuid; nothing was written");
+        }
+    }
     const Instrument& instrument = impl_->loaded.instrument;
     insert_audit_row(impl_->store.connection, actor, "responses.import", audit_entity,
                      std::to_string(impl_->added) + " responses to " + version_name(instrument.id, instrument.version));

@@ -5,6 +5,9 @@
 
 #include <cstdint>
 #include <map>
+#include <stdexcept>
+#include <string_view>
+#include <vector>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -18,26 +21,46 @@ struct LoadedVersion {
     Instrument instrument;
     struct QuestionRows {
         std::int64_t id = 0;
-        std::unordered_map<std::string, std::int64_t> choice_ids; // option code -> choice.id
+        // (option code, choice.id); a handful of codes compare faster than they hash.
+        std::vector<std::pair<std::string, std::int64_t>> choice_list;
+        std::int64_t choice_id(std::string_view code) const
+        {
+            for (const auto& [each, choice] : choice_list)
+                if (each == code)
+                    return choice;
+            throw std::out_of_range("no option " + std::string(code));
+        }
     };
     std::unordered_map<std::string, QuestionRows> questions; // key -> rows
+    // The questions sorted by key, walked beside a response's (sorted) answers.
+    std::vector<std::pair<std::string_view, const QuestionRows*>> sorted_questions;
+    const QuestionRows& rows_of(std::string_view key, std::size_t& from) const;
+    // choice.id -> its question and option, to read a response's choice pack back.
+    struct ChoiceRow {
+        std::string key;
+        std::string code;
+        int position = 0; // option order, for multiple-choice answers
+    };
+    std::unordered_map<std::int64_t, ChoiceRow> choices;
     std::unique_ptr<ResponseValidator> validator;
 };
+
+// The response.choices column of a response (choice_pack.hpp).
+std::string choice_pack_of(const LoadedVersion& loaded, const Response& response);
 
 // Writes the rows of one valid response, with statements prepared once per write transaction.
 class ResponseInserter {
 public:
     explicit ResponseInserter(sql::Connection& connection);
     void insert(const LoadedVersion& loaded, const Response& response, const std::string& saved_at);
-    // The answer rows alone, for a response row already there (a correction rewrites them).
-    void insert_answers(const LoadedVersion& loaded, std::int64_t response_id, const Response& response);
+    // The answer_value rows alone, for a response row already there (a correction rewrites them).
+    void insert_values(const LoadedVersion& loaded, std::int64_t response_id, const Response& response);
     // False when no stored draft can share a response's uuid, sparing a DELETE per response.
     bool completes_drafts = true;
 
 private:
     sql::Connection& connection_;
     sql::Statement insert_response_;
-    sql::Statement insert_choice_;
     sql::Statement insert_value_;
     sql::Statement delete_draft_;
 };

@@ -2,6 +2,7 @@
 // A migration is never edited once released: change the schema with a new one.
 #include "chorus/store.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -227,9 +228,44 @@ CREATE INDEX answer_tag_by_tag ON answer_tag(question_key, tag);
 CREATE INDEX response_in_list_order ON response(captured_at, id);
 CREATE INDEX response_by_team ON response(team, captured_at, id);
 )sql",
+        // 6: a response's chosen options move into its own row, as a JSON array of choice
+        // ids: a million-response import wrote 20 million answer_choice rows and their index,
+        // eight times the time SQLite needs to load the same file (docs/benchmarks.md). The
+        // uuid's UNIQUE constraint becomes a unique index, which a bulk write can build once
+        // at commit instead of row by row in random order. SQLite cannot drop a constraint, so
+        // the table is rebuilt (with foreign key actions off: see table_rebuilds).
+        R"sql(
+CREATE TABLE response_v6 (
+    id                    INTEGER PRIMARY KEY,
+    uuid                  TEXT NOT NULL,
+    instrument_version_id INTEGER NOT NULL REFERENCES instrument_version(id),
+    captured_at           TEXT NOT NULL,
+    captured_by           TEXT NOT NULL DEFAULT '',
+    team                  TEXT NOT NULL DEFAULT '',
+    respondent_type       TEXT NOT NULL DEFAULT '',
+    saved_at              TEXT NOT NULL,
+    choices               TEXT NOT NULL DEFAULT '[]'  -- JSON array of choice ids (choice_pack.hpp)
+);
+INSERT INTO response_v6
+SELECT r.id, r.uuid, r.instrument_version_id, r.captured_at, r.captured_by, r.team, r.respondent_type, r.saved_at,
+       coalesce((SELECT json_group_array(a.choice_id) FROM answer_choice a WHERE a.response_id = r.id), '[]')
+FROM response r ORDER BY r.id;
+DROP TABLE answer_choice;
+DROP TABLE response;
+ALTER TABLE response_v6 RENAME TO response;
+CREATE UNIQUE INDEX response_by_uuid ON response(uuid);
+CREATE INDEX response_by_instrument ON response(instrument_version_id, captured_at);
+CREATE INDEX response_in_list_order ON response(captured_at, id);
+CREATE INDEX response_by_team ON response(team, captured_at, id);
+)sql",
     };
     return steps;
 }
+
+// Migrations (by the version they reach) that rebuild a table other tables refer to: they run
+// with foreign key actions off, or dropping the old table would delete its children
+// (ON DELETE CASCADE); the references are checked before commit instead.
+bool rebuilds_tables(int version) { return version == 6; }
 
 } // namespace
 
@@ -241,6 +277,12 @@ void migrate(sql::Connection& connection, int target)
     int current = connection.user_version();
     if (current == target)
         return; // up to date: no write lock, so read-only files open too
+    bool rebuilding = false;
+    for (int version = current + 1; version <= target; ++version)
+        rebuilding = rebuilding || rebuilds_tables(version);
+    std::optional<sql::ForeignKeysOff> foreign_keys_off; // outside the transaction, as SQLite needs
+    if (rebuilding)
+        foreign_keys_off.emplace(connection);
     // Read again inside the write transaction so two processes opening a new
     // file at once cannot both apply the same migration.
     sql::Transaction transaction(connection);
@@ -253,6 +295,12 @@ void migrate(sql::Connection& connection, int target)
         connection.exec(steps[static_cast<std::size_t>(version)]);
     if (current < target)
         connection.exec("PRAGMA user_version = " + std::to_string(target));
+    if (rebuilding) {
+        auto broken = connection.prepare("PRAGMA foreign_key_check");
+        if (broken.step())
+            throw Error(connection.file().string() + ": the database refers to missing rows (table "
+                        + broken.column_text(0) + "); it was left as it was");
+    }
     transaction.commit();
 }
 

@@ -70,8 +70,9 @@ std::vector<std::string> floor_statements(Store& store, const MeasureSet& set)
         for (const Period& month : periods_of(Frequency::monthly)) {
             const std::string where = "r.instrument_version_id IN (" + joined(versions) + ") AND r.captured_at >= '"
                                     + month.first_day() + "' AND r.captured_at < '" + month.next().first_day() + "'";
-            statements.push_back("SELECT a.question_id, a.choice_id, count(*) FROM response r "
-                                 "JOIN answer_choice a ON a.response_id = r.id WHERE " + where + " GROUP BY 1, 2");
+            // Each response's chosen options are a JSON array in its row (docs/storage.md).
+            statements.push_back("SELECT a.value, count(*) FROM response r, json_each(r.choices) a WHERE " + where
+                                 + " GROUP BY 1");
             statements.push_back("SELECT r.instrument_version_id, count(*) FROM response r WHERE " + where
                                  + " GROUP BY 1");
         }
@@ -93,8 +94,8 @@ std::vector<std::string> floor_statements(Store& store, const MeasureSet& set)
                 continue;
             statements.push_back("SELECT " + month_of + ", count(DISTINCT CASE WHEN c.code IN (" + joined(positive)
                                  + ") THEN r.id END), count(DISTINCT r.id) FROM response r "
-                                   "JOIN answer_choice a ON a.response_id = r.id JOIN choice c ON c.id = a.choice_id "
-                                   "WHERE " + where + " AND a.question_id IN (" + questions + ") GROUP BY 1");
+                                   "JOIN json_each(r.choices) a JOIN choice c ON c.id = a.value "
+                                   "WHERE " + where + " AND c.question_id IN (" + questions + ") GROUP BY 1");
         }
     }
     return statements;

@@ -48,8 +48,8 @@ TEST_F(BulkWriterTest, WritesValidResponsesInOneTransactionSeenOnlyAfterCommit)
     EXPECT_TRUE(writer.add(good).empty());
     EXPECT_FALSE(writer.check(bad).empty());
     EXPECT_FALSE(writer.add(bad).empty());
-    EXPECT_TRUE(writer.contains(good.uuid));
-    EXPECT_FALSE(writer.contains(bad.uuid));
+    EXPECT_FALSE(writer.stored_before(good.uuid)) << "its own rows were not there before it";
+    EXPECT_FALSE(writer.stored_before(bad.uuid));
     EXPECT_EQ(writer.added(), 1u);
 
     Store other(dir / "chorus.db"); // another connection sees nothing before the commit
@@ -61,6 +61,19 @@ TEST_F(BulkWriterTest, WritesValidResponsesInOneTransactionSeenOnlyAfterCommit)
     EXPECT_EQ(log.at(0).action, "responses.import");
     EXPECT_EQ(log.at(0).entity, "batch.csv");
     EXPECT_EQ(log.at(0).detail, "1 responses to every-type version 1");
+}
+
+TEST_F(BulkWriterTest, KnowsTheResponsesStoredBeforeIt)
+{
+    const Response earlier = response("agree");
+    store.add_response(earlier, "tester");
+    const Response later = response("disagree");
+    Store::BulkWriter writer(store, "every-type");
+    EXPECT_TRUE(writer.stored_before(earlier.uuid));
+    EXPECT_FALSE(writer.stored_before(later.uuid));
+    EXPECT_TRUE(writer.add(later).empty());
+    EXPECT_FALSE(writer.stored_before(later.uuid));
+    EXPECT_THROW(writer.add(earlier), Error) << "the uuid index still refuses a stored response";
 }
 
 TEST_F(BulkWriterTest, WithoutCommitNothingIsWrittenAndSettingsAreRestored)
@@ -87,6 +100,35 @@ TEST_F(BulkWriterTest, DeferredIndexesAreBuiltAtCommit)
     EXPECT_EQ(test::response_indexes(store), test::all_response_indexes);
     EXPECT_EQ(store.count_responses("every-type"), 3);
     EXPECT_EQ(pragma("foreign_keys"), 1);
+}
+
+TEST_F(BulkWriterTest, AUuidRepeatedInADeferredBatchFailsTheCommitAndWritesNothing)
+{
+    const Response twice = response("agree");
+    {
+        Store::BulkWriter writer(store, "every-type");
+        writer.expect(20'000); // an empty store: the uuid index waits for the commit too
+        ASSERT_TRUE(writer.add(twice).empty());
+        ASSERT_TRUE(writer.add(response("disagree")).empty());
+        ASSERT_TRUE(writer.add(twice).empty());
+        try {
+            writer.commit("tester", "batch.csv");
+            FAIL() << "the commit should refuse the repeated uuid";
+        } catch (const Error& error) {
+            EXPECT_NE(std::string(error.what()).find("the same uuid"), std::string::npos) << error.what();
+        }
+    }
+    EXPECT_EQ(store.count_responses(), 0);
+    EXPECT_EQ(test::response_indexes(store), test::all_response_indexes);
+    EXPECT_EQ(store.audit_log().size(), 1u); // the instrument's only
+}
+
+TEST_F(BulkWriterTest, WithResponsesStoredTheUuidIndexStays)
+{
+    store.add_response(response("agree"), "tester");
+    Store::BulkWriter writer(store, "every-type");
+    writer.expect(20'000);
+    EXPECT_EQ(test::response_indexes(store), std::vector<std::string>{"response_by_uuid"});
 }
 
 TEST_F(BulkWriterTest, SmallBatchesKeepTheIndexes)

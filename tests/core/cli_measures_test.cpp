@@ -94,8 +94,7 @@ protected:
         chorus::Store store(database);
         auto count = store.connection().prepare(
             "SELECT count(*) FROM response r JOIN instrument_version v ON v.id = r.instrument_version_id "
-            "JOIN answer_choice a ON a.response_id = r.id JOIN question q ON q.id = a.question_id "
-            "JOIN choice c ON c.id = a.choice_id "
+            "JOIN json_each(r.choices) a JOIN choice c ON c.id = a.value JOIN question q ON q.id = c.question_id "
             "WHERE v.instrument = ? AND q.key = ? AND c.code = ? AND r.captured_at >= ? AND r.captured_at < ?");
         count.bind(1, instrument).bind(2, question).bind(3, code).bind(4, q4_start).bind(5, q4_end);
         count.step();

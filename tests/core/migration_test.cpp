@@ -1,6 +1,7 @@
 #include "chorus/store.hpp"
 
 #include "chorus/sqlite.hpp"
+#include "chorus/stats.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -101,6 +102,69 @@ TEST(Migration, SchemaTwoDatabaseGainsTheComplaintsLogWithItsDataKept)
     store.connection().exec("INSERT INTO closure_day VALUES ('2025-12-29', '', 'tester', '2025-01-01T00:00:00Z')");
     EXPECT_THROW(store.connection().exec("INSERT INTO closure_day VALUES ('29/12/2025', '', 'tester', 'x')"),
                  sql::SqliteError);
+}
+
+TEST(Migration, SchemaFiveAnswerRowsBecomeChoicePacks)
+{
+    test::TempDir dir;
+    auto file = dir / "five.db";
+    const char* first = "3f2b8c1e-5d4a-4b6f-9c2d-1a2b3c4d5e6f";
+    const char* second = "4f2b8c1e-5d4a-4b6f-9c2d-1a2b3c4d5e6f";
+    const char* third = "5f2b8c1e-5d4a-4b6f-9c2d-1a2b3c4d5e6f";
+    {
+        sql::Connection old(file);
+        migrate(old, 5);
+        auto insert = old.prepare("INSERT INTO instrument_version (instrument, version, title, definition, stored_at) "
+                                  "VALUES ('mini', 1, 'Mini', ?, '2024-01-01T00:00:00Z')");
+        insert.bind(1, std::string(R"json({"id": "mini", "version": 1, "title": "Mini", "questions": [
+            {"key": "one", "type": "single_choice", "label": "One",
+             "options": [{"code": "yes", "label": "Yes"}, {"code": "no", "label": "No"}]},
+            {"key": "many", "type": "multiple_choice", "label": "Many",
+             "options": [{"code": "a", "label": "A"}, {"code": "b", "label": "B"}, {"code": "c", "label": "C"}]},
+            {"key": "count", "type": "integer", "label": "Count"}]})json"));
+        insert.run();
+        old.exec("INSERT INTO question VALUES (1, 1, 'one', 'single_choice', 0), (2, 1, 'many', 'multiple_choice', 1), "
+                 "(3, 1, 'count', 'integer', 2);"
+                 "INSERT INTO choice VALUES (1, 1, 'yes', 'Yes', 0), (2, 1, 'no', 'No', 1), (3, 2, 'a', 'A', 0), "
+                 "(4, 2, 'b', 'B', 1), (5, 2, 'c', 'C', 2);");
+        auto response = old.prepare("INSERT INTO response (id, uuid, instrument_version_id, captured_at, saved_at) "
+                                    "VALUES (?, ?, 1, '2024-01-02T00:00:00Z', '2024-01-02T00:00:00Z')");
+        int id = 1;
+        for (const char* uuid : {first, second, third}) {
+            response.bind(1, id++).bind(2, std::string(uuid));
+            response.run();
+            response.reset();
+        }
+        old.exec("INSERT INTO answer_choice VALUES (1, 1, 2), (1, 2, 5), (1, 2, 3), (2, 1, 1);"
+                 "INSERT INTO answer_value VALUES (1, 3, 7);");
+    }
+    Store store(file);
+    EXPECT_EQ(store.connection().user_version(), Store::schema_version);
+    auto table = store.connection().prepare("SELECT count(*) FROM sqlite_master WHERE name = 'answer_choice'");
+    table.step();
+    EXPECT_EQ(table.column_int(0), 0) << "the old answer table is gone";
+
+    const auto one = store.find_response(first);
+    ASSERT_TRUE(one);
+    EXPECT_EQ(std::get<std::string>(one->answers.at("one")), "no");
+    EXPECT_EQ(std::get<std::vector<std::string>>(one->answers.at("many")), (std::vector<std::string>{"a", "c"}));
+    EXPECT_EQ(std::get<std::int64_t>(one->answers.at("count")), 7);
+    const auto two = store.find_response(second);
+    ASSERT_TRUE(two);
+    EXPECT_EQ(two->answers.size(), 1u);
+    EXPECT_EQ(std::get<std::string>(two->answers.at("one")), "yes");
+    const auto three = store.find_response(third);
+    ASSERT_TRUE(three);
+    EXPECT_TRUE(three->answers.empty());
+
+    const QuestionStats many = compute_question_stats(store, {"mini", "many", {}});
+    EXPECT_EQ(many.responses, 3);
+    EXPECT_EQ(many.blank, 2);
+    EXPECT_EQ(many.base, 1);
+    ASSERT_EQ(many.options.size(), 3u);
+    EXPECT_EQ(many.options[0].count, 1);
+    EXPECT_EQ(many.options[1].count, 0);
+    EXPECT_EQ(many.options[2].count, 1);
 }
 
 TEST(Migration, FailedMigrationChangesNothing)

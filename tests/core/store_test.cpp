@@ -83,7 +83,7 @@ TEST_F(StoreTest, InvalidResponseIsRefusedWholeAndChangesNothing)
         statement.step();
         return statement.column_int64(0);
     };
-    EXPECT_EQ(count_rows("answer_choice"), 0);
+    EXPECT_EQ(count_rows("response"), 0);
     EXPECT_EQ(count_rows("answer_value"), 0);
 }
 
@@ -281,15 +281,34 @@ TEST_F(StoreTest, UsesWalAndForeignKeys)
                  sql::SqliteError);
 }
 
-TEST_F(StoreTest, ChoiceCountsUseTheIndex)
+TEST_F(StoreTest, ChoiceCountsReadResponsesThroughTheInstrumentIndex)
 {
     Store store(file);
+    // The statement of the measures' and the analysis's counting scans (choice_pack.hpp).
     auto plan = store.connection().prepare(
-        "EXPLAIN QUERY PLAN SELECT choice_id, count(*) FROM answer_choice WHERE question_id IN (1, 2) GROUP BY choice_id");
+        "EXPLAIN QUERY PLAN SELECT r.captured_at, r.choices FROM response r "
+        "WHERE r.instrument_version_id IN (1, 2) AND r.captured_at >= '2025-04-01' AND r.captured_at < '2025-07-01'");
     std::string details;
     while (plan.step())
         details += plan.column_text(3) + "\n";
-    EXPECT_NE(details.find("COVERING INDEX answer_choice_count"), std::string::npos) << details;
+    EXPECT_NE(details.find("USING INDEX response_by_instrument"), std::string::npos) << details;
+}
+
+TEST_F(StoreTest, ChosenOptionsAreReadableWithPlainSql)
+{
+    Store store(file);
+    store.add_instrument(test::every_type_instrument(), "tester");
+    store.add_response(make_response("every-type", 1, {{"agree", std::string("agree")},
+                                                       {"many", std::vector<std::string>{"cp", "early_help"}}}),
+                       "tester");
+    // docs/storage.md promises that sqlite3 alone can count from the packs.
+    auto codes = store.connection().prepare(
+        "SELECT q.key, c.code FROM response r, json_each(r.choices) j JOIN choice c ON c.id = j.value "
+        "JOIN question q ON q.id = c.question_id ORDER BY q.key, c.code");
+    std::vector<std::string> found;
+    while (codes.step())
+        found.push_back(codes.column_text(0) + "=" + codes.column_text(1));
+    EXPECT_EQ(found, (std::vector<std::string>{"agree=agree", "many=cp", "many=early_help"}));
 }
 
 // SQLITE_FULL, as a full disk gives it, made here by capping the file's size.

@@ -86,7 +86,7 @@ std::vector<std::string> response_indexes(Store& store)
 {
     auto rows = store.connection().prepare(
         "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-        "AND tbl_name IN ('response', 'answer_choice', 'answer_value') ORDER BY name");
+        "AND tbl_name IN ('response', 'answer_value') ORDER BY name");
     std::vector<std::string> names;
     while (rows.step())
         names.push_back(rows.column_text(0));

@@ -84,6 +84,8 @@ public:
     int column_int(int column) const { return static_cast<int>(column_int64(column)); }
     double column_double(int column) const;
     std::string column_text(int column) const;
+    // The same text without a copy, valid until the next step() or reset(): for hot loops.
+    std::string_view column_text_view(int column) const;
     bool column_is_integer(int column) const;
     bool column_is_real(int column) const;
 
@@ -109,6 +111,21 @@ private:
     Connection& connection_;
     bool nested_ = false;
     bool open_ = true;
+};
+
+// Foreign key checks and actions off while it lives (SQLite allows the switch only outside a
+// transaction: make it before one, and call restore() once that one has ended).
+class CHORUS_CORE_API ForeignKeysOff {
+public:
+    explicit ForeignKeysOff(Connection& connection);
+    ~ForeignKeysOff();
+    ForeignKeysOff(const ForeignKeysOff&) = delete;
+    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+    void restore();
+
+private:
+    Connection& connection_;
+    bool off_ = true;
 };
 
 } // namespace chorus::sql

@@ -82,7 +82,7 @@ enum class AddOutcome { added, unchanged };
 
 class CHORUS_CORE_API Store {
 public:
-    static constexpr int schema_version = 5;
+    static constexpr int schema_version = 6;
 
     class BulkWriter;
 
@@ -165,15 +165,20 @@ public:
     // The problems add() would find, as Store::add_response checks them; writes nothing.
     std::vector<AnswerProblem> check(const Response& response) const;
     // Writes the response when it has no problems; returns its problems (then nothing is
-    // written). A uuid already stored throws Error: ask contains() first when it may be.
+    // written). A uuid already stored throws Error: ask stored_before() first when it may be.
+    // With the indexes deferred on an empty store (expect()), a uuid the batch repeats is
+    // found only at commit(), which then throws Error and writes nothing.
     std::vector<AnswerProblem> add(const Response& response);
     // A response with this uuid is stored, before this writer or by it.
-    bool contains(const std::string& uuid);
+    // A response with this uuid was stored before this writer began (the writer's own rows do
+    // not count: a file's repeats are the caller's to find). Free when the store held none.
+    bool stored_before(const std::string& uuid);
     std::size_t added() const;
     // A hint: about this many responses will be added. When they are many (10,000 or more)
     // and outnumber the responses already stored, the secondary indexes of responses and
-    // answers are dropped now and built once at commit, from sorted rows, which is faster
-    // than keeping them up to date row by row. A rollback restores them.
+    // answers (and the uuid index, when none are stored) are dropped now and built once at
+    // commit, from sorted rows, which is faster than keeping them up to date row by row.
+    // A rollback restores them.
     void expect(std::size_t responses);
     // Records "responses.import" of audit_entity (a file name) with the count, and commits.
     void commit(const std::string& actor, const std::string& audit_entity);
