@@ -114,7 +114,7 @@ void MainFrame::build_menus()
     file->Append(id_new_measure_set, "New measure se&t...", "Define a new set of feedback measures");
     file->Append(id_edit_measure_set, "&Edit measure set...", "Edit the measures of the scorecard's set");
     file->AppendSeparator();
-    file->Append(id_export, "E&xport...\tCtrl+E", "Export responses as CSV, XLSX or JSON");
+    file->Append(id_export, "E&xport...\tCtrl+E", "Export responses as CSV, XLSX or JSON, or the plan report as HTML or PDF");
     file->AppendSeparator();
     file->Append(wxID_EXIT, "&Quit\tCtrl+Q");
     auto* view = new wxMenu;
@@ -158,7 +158,11 @@ void MainFrame::build_menus()
         if (dialog.ShowModal() == wxID_OK)
             reload();
     }, id_import_responses);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ExportDialog(this, session_).ShowModal(); }, id_export);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        // A report defaults to the measure set the scorecard shows.
+        ExportDialog(this, session_, scorecard_->measure_set() ? scorecard_->file() : std::filesystem::path())
+            .ShowModal();
+    }, id_export);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ask_pin_and_enter_child_mode(); }, id_child_mode);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
         go_to({View::scorecard, {}});
