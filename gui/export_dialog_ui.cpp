@@ -18,6 +18,7 @@
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
+#include <wx/textctrl.h>
 #include <wx/utils.h>
 
 #include <algorithm>
@@ -207,7 +208,7 @@ void ExportDialog::fill_periods(bool report)
         chosen = periods_[static_cast<std::size_t>(selection - offset)];
     period_->Clear();
     periods_.clear();
-    Period preferred{};
+    Period preferred;
     if (report) {
         preferred = latest_quarter_ended(local_date());
         periods_ = report_periods(session_.store(), preferred);
@@ -219,13 +220,12 @@ void ExportDialog::fill_periods(bool report)
     }
     for (const Period& period : periods_)
         period_->Append(wx(period.description()));
+    auto position = [this](const Period& period) { return std::find(periods_.begin(), periods_.end(), period); };
+    auto found = chosen ? position(*chosen) : periods_.end();
+    if (found == periods_.end() && report)
+        found = position(preferred);
     const int new_offset = report ? 0 : 1;
-    period_->SetSelection(0);
-    for (std::size_t i = 0; i < periods_.size(); ++i)
-        if ((chosen && periods_[i] == *chosen) || (!chosen && report && periods_[i] == preferred)) {
-            period_->SetSelection(static_cast<int>(i) + new_offset);
-            break;
-        }
+    period_->SetSelection(found == periods_.end() ? 0 : static_cast<int>(found - periods_.begin()) + new_offset);
     report_periods_shown_ = report;
 }
 
@@ -374,8 +374,7 @@ bool ExportDialog::run_report(bool overwrite)
     } catch (const DefinitionError& error) {
         std::vector<DefinitionProblem> problems = error.problems();
         for (auto& problem : problems)
-            if (!set_file.empty())
-                problem.source = set_file.string(); // the report names the set, the lead needs the file
+            problem.source = set_file.string(); // the report names the set, the lead needs the file
         show_definition_problems(this, failed, problems);
     } catch (const std::exception& error) {
         show_error(this, failed, error);
