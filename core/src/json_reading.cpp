@@ -1,6 +1,7 @@
 #include "json_reading.hpp"
 
 #include "text_util.hpp"
+#include "chorus/uuid.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -62,6 +63,30 @@ std::string read_text_file(const std::filesystem::path& file)
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
+}
+
+void save_text_file(const std::filesystem::path& file, const std::string& text, const std::string& what)
+{
+    const std::filesystem::path folder = file.parent_path().empty() ? "." : file.parent_path();
+    const std::filesystem::path temporary = folder / ("." + file.filename().string() + "." + new_uuid() + ".tmp");
+    auto fail = [&](const std::string& why) {
+        std::error_code ignored;
+        std::filesystem::remove(temporary, ignored);
+        throw Error(file.string() + ": the " + what + " was not saved: " + why);
+    };
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (!out)
+            fail("cannot write in " + folder.string() + " (" + std::strerror(errno) + ")");
+        out << text;
+        out.flush();
+        if (!out)
+            fail("writing failed (" + std::string(std::strerror(errno)) + ")");
+    }
+    std::error_code error;
+    std::filesystem::rename(temporary, file, error);
+    if (error)
+        fail("cannot replace the file (" + error.message() + ")");
 }
 
 std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }

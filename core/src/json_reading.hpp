@@ -22,6 +22,9 @@ std::string describe_parse_error(std::string_view text, const nlohmann::json::pa
 nlohmann::json parse_definition_json(std::string_view text, const std::string& source);
 // The whole file; throws Error naming the file when it cannot be read.
 std::string read_text_file(const std::filesystem::path& file);
+// Writes `text` to a temporary file beside `file` and renames it over `file`, so a failure
+// leaves the old file whole; throws Error "FILE: the WHAT was not saved: why".
+void save_text_file(const std::filesystem::path& file, const std::string& text, const std::string& what);
 std::string in_quotes(std::string_view text);
 
 // Base of the readers: each read reports its own problems and returns what it could read.

@@ -1,13 +1,9 @@
 #include "chorus/measure_set_file.hpp"
 
 #include "chorus/error.hpp"
-#include "chorus/uuid.hpp"
+#include "json_reading.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <system_error>
 
 namespace chorus {
 
@@ -57,26 +53,7 @@ std::vector<DefinitionProblem> measure_set_problems(const MeasureSet& set, const
 void save_measure_set(const MeasureSet& set, const std::filesystem::path& file)
 {
     const std::string text = measure_set_to_json(set);
-    const std::filesystem::path folder = file.parent_path().empty() ? "." : file.parent_path();
-    const std::filesystem::path temporary = folder / ("." + file.filename().string() + "." + new_uuid() + ".tmp");
-    auto fail = [&](const std::string& why) {
-        std::error_code ignored;
-        std::filesystem::remove(temporary, ignored);
-        throw Error(file.string() + ": the measure set was not saved: " + why);
-    };
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out)
-            fail("cannot write in " + folder.string() + " (" + std::strerror(errno) + ")");
-        out << text;
-        out.flush();
-        if (!out)
-            fail("writing failed (" + std::string(std::strerror(errno)) + ")");
-    }
-    std::error_code error;
-    std::filesystem::rename(temporary, file, error);
-    if (error)
-        fail("cannot replace the file (" + error.message() + ")");
+    save_text_file(file, text, "measure set");
 }
 
 } // namespace chorus

@@ -5,6 +5,7 @@
 #include "measure_counting.hpp"
 
 #include "choice_pack.hpp"
+#include "response_scan.hpp"
 
 #include "chorus/dates.hpp"
 #include "chorus/progress.hpp"
@@ -155,9 +156,13 @@ void InstrumentCounts::count(std::vector<std::string> boundaries, Progress* prog
         versions += (versions.empty() ? "" : ", ") + std::to_string(id);
     // Each response row carries its chosen options (choice_pack.hpp): one row read per response,
     // and a response with none still counts as a blank.
-    auto rows = store_.connection().prepare(
-        "SELECT r.captured_at, r.instrument_version_id, r.choices FROM response r "
-        "WHERE r.instrument_version_id IN (" + versions + ") AND r.captured_at >= ? AND r.captured_at < ?");
+    auto& connection = store_.connection();
+    const std::string where = " WHERE r.instrument_version_id IN (" + versions + ") AND r.captured_at >= ?1 AND r.captured_at < ?2";
+    auto matching = connection.prepare("SELECT count(*) FROM response r" + where); // from the index alone
+    matching.bind(1, boundaries_.front()).bind(2, boundaries_.back());
+    matching.step();
+    auto rows = connection.prepare(std::string("SELECT r.captured_at, r.instrument_version_id, r.choices FROM ")
+                                   + response_source(connection, matching.column_int64(0)) + where);
     rows.bind(1, boundaries_.front()).bind(2, boundaries_.back());
 
     std::int64_t seen = 0;

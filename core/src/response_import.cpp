@@ -285,7 +285,7 @@ public:
                 return;
             }
         }
-        Response response = read_cells(line, fields);
+        Response& response = read_cells(line, fields);
         if (!derived.empty())
             response.uuid = std::move(derived);
         else
@@ -310,6 +310,19 @@ public:
     }
 
 private:
+    void add_answer(Response& response, const std::string& key, Answer&& answer)
+    {
+        if (spare_nodes_.empty()) {
+            response.answers.emplace(key, std::move(answer));
+            return;
+        }
+        auto node = std::move(spare_nodes_.back());
+        spare_nodes_.pop_back();
+        node.key() = key;
+        node.mapped() = std::move(answer);
+        response.answers.insert(std::move(node));
+    }
+
     std::size_t column_of(std::string_view key) const
     {
         for (std::size_t i = 0; i < columns_.size(); ++i)
@@ -325,10 +338,16 @@ private:
         return uuid_text(occurrence == 0 ? content : content_bits(writer_.instrument().id, fields, occurrence));
     }
 
-    Response read_cells(std::size_t line, const std::vector<std::string>& fields)
+    // The row's response, in a Response kept from row to row: its answers' map nodes (and
+    // their key strings) are reused, sparing a million-row import ~20 allocations a row.
+    Response& read_cells(std::size_t line, const std::vector<std::string>& fields)
     {
         const Instrument& instrument = writer_.instrument();
-        Response response;
+        Response& response = response_;
+        while (!response.answers.empty())
+            spare_nodes_.push_back(response.answers.extract(response.answers.begin()));
+        response.uuid.clear();
+        response.captured_at.clear();
         response.instrument_id = instrument.id;
         response.instrument_version = instrument.version;
         response.captured_by = options_.captured_by;
@@ -362,7 +381,7 @@ private:
                 problems_.add(line, index, column.header, std::move(problem));
                 bad_keys_.push_back(column.question->key);
             } else if (answer) {
-                response.answers.emplace(column.question->key, std::move(*answer));
+                add_answer(response, column.question->key, std::move(*answer));
             }
             break;
         }
@@ -417,6 +436,8 @@ private:
     const Mode mode_;
     ImportPreview* const preview_;
     const std::size_t preview_rows_;
+    Response response_;                                                   // the current row's
+    std::vector<std::map<std::string, Answer>::node_type> spare_nodes_; // from earlier rows
     const std::string now_;
     std::size_t uuid_column_ = Problems::no_column;
     std::size_t already_imported_ = 0;

@@ -7,9 +7,6 @@
 #include "text_util.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <map>
 #include <optional>
 
@@ -370,26 +367,7 @@ void save_mapping_file(const ColumnMapping& mapping, const std::string& instrume
                                     {"columns", std::move(columns)}};
     const std::string text = document.dump(2) + "\n";
 
-    const std::filesystem::path folder = file.parent_path().empty() ? "." : file.parent_path();
-    const std::filesystem::path temporary = folder / ("." + file.filename().string() + "." + new_uuid() + ".tmp");
-    auto fail = [&](const std::string& why) {
-        std::error_code ignored;
-        std::filesystem::remove(temporary, ignored);
-        throw Error(file.string() + ": the mapping was not saved: " + why);
-    };
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out)
-            fail("cannot write in " + folder.string() + " (" + std::strerror(errno) + ")");
-        out << text;
-        out.flush();
-        if (!out)
-            fail("writing failed (" + std::string(std::strerror(errno)) + ")");
-    }
-    std::error_code error;
-    std::filesystem::rename(temporary, file, error);
-    if (error)
-        fail("cannot replace the file (" + error.message() + ")");
+    save_text_file(file, text, "mapping");
 }
 
 } // namespace chorus

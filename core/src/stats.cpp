@@ -2,6 +2,7 @@
 
 #include "chorus/store.hpp"
 #include "choice_pack.hpp"
+#include "response_scan.hpp"
 #include "response_scope.hpp"
 #include "text_util.hpp"
 
@@ -121,7 +122,9 @@ void count_choices(Store& store, const StatsQuery& query, const QuestionVersions
     // One read of each response's choice pack (choice_pack.hpp). For multiple choice a
     // respondent is in the base when they chose at least one option that is not excluded.
     const ResponseScope scope = response_scope(query);
-    auto responses = connection.prepare("SELECT r.choices FROM response r WHERE r.instrument_version_id IN ("
+    auto responses = connection.prepare(std::string("SELECT r.choices FROM ")
+                                        + response_source(connection, stats.responses)
+                                        + " WHERE r.instrument_version_id IN ("
                                         + placeholders(found.version_ids.size()) + ")" + scope.where);
     bind_all(responses, found.version_ids);
     bind_all(responses, scope.values, static_cast<int>(found.version_ids.size()) + 1);

@@ -208,3 +208,32 @@ TEST_F(StatsTest, FiltersByPeriodTeamAndRespondentType)
     EXPECT_EQ(stats.base, 2);
     EXPECT_EQ(option(stats, "cp").count, 2);
 }
+
+// A small instrument among many responses is read through the index, a large one by reading
+// the whole table (response_scan.hpp): both give the same counts.
+TEST_F(StatsTest, CountsAlikeWhetherReadThroughTheIndexOrTheWholeTable)
+{
+    Instrument other = test::every_type_instrument();
+    other.id = "other";
+    store.add_instrument(other, "tester");
+    for (int i = 0; i < 30; ++i) {
+        Response r;
+        r.uuid = new_uuid();
+        r.instrument_id = "other";
+        r.instrument_version = 1;
+        r.captured_at = "2025-05-05T12:00:00Z";
+        r.answers = {{"agree", std::string("agree")}, {"yesno", std::string(i % 3 ? "yes" : "no")}};
+        store.add_response(r, "tester");
+    }
+    add({{"yesno", std::string("no")}});
+    add({{"yesno", std::string("yes")}});
+
+    const QuestionStats few = compute_question_stats(store, {"every-type", "yesno", {}});
+    EXPECT_EQ(few.responses, 2);
+    EXPECT_EQ(option(few, "yes").count, 1);
+    EXPECT_EQ(option(few, "no").count, 1);
+    const QuestionStats many = compute_question_stats(store, {"other", "yesno", {}});
+    EXPECT_EQ(many.responses, 30);
+    EXPECT_EQ(option(many, "yes").count, 20);
+    EXPECT_EQ(option(many, "no").count, 10);
+}
