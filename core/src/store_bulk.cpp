@@ -18,34 +18,7 @@ namespace {
 constexpr int bulk_cache_kib = 32 * 1024;
 // Below this, rebuilding the indexes at commit saves less than it costs to decide.
 constexpr std::size_t defer_indexes_from = 10'000;
-constexpr int index_sort_threads = 2;
 constexpr int sqlite_constraint = 19; // SQLITE_CONSTRAINT, without including sqlite3.h here
-
-// PRAGMA threads for the life of the object, then back to what it was.
-class IndexSortThreads {
-public:
-    explicit IndexSortThreads(sql::Connection& connection) : connection_(connection)
-    {
-        auto threads = connection.prepare("PRAGMA threads");
-        threads.step();
-        before_ = threads.column_int64(0);
-        connection.exec("PRAGMA threads = " + std::to_string(index_sort_threads));
-    }
-    ~IndexSortThreads()
-    {
-        try {
-            connection_.exec("PRAGMA threads = " + std::to_string(before_));
-        } catch (...) {
-            // Only a setting of this connection's sorts.
-        }
-    }
-    IndexSortThreads(const IndexSortThreads&) = delete;
-    IndexSortThreads& operator=(const IndexSortThreads&) = delete;
-
-private:
-    sql::Connection& connection_;
-    std::int64_t before_ = 0;
-};
 
 } // namespace
 
@@ -186,11 +159,6 @@ void Store::BulkWriter::expect(std::size_t responses)
 
 void Store::BulkWriter::commit(const std::string& actor, const std::string& audit_entity)
 {
-    // The index builds sort every row once per index: a helper thread sorts beside the main one
-    // (1.2 s of 8 s for a million rows, sqlite3 alone, for about 30 MB more at the peak).
-    std::optional<IndexSortThreads> sort_threads;
-    if (!impl_->deferred_indexes.empty())
-        sort_threads.emplace(impl_->store.connection);
     for (const auto& create : impl_->deferred_indexes) {
         try {
             impl_->store.connection.exec(create);
