@@ -62,6 +62,7 @@ ResponseImportDialog::ResponseImportDialog(wxWindow* parent, Session& session)
     top->Add(new wxStaticText(this, wxID_ANY, "File (CSV or XLSX):"), 0, wxALIGN_CENTER_VERTICAL);
     top->Add(file_text_, 1, wxEXPAND);
     top->Add(choose);
+    choose->SetFocus(); // the file field is read-only: choosing a file comes first
     instrument_choice_ = new wxChoice(this, wxID_ANY);
     instrument_choice_->SetName("instrument");
     for (const auto& instrument : instruments_)
