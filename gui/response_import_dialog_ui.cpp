@@ -286,6 +286,17 @@ void ResponseImportDialog::show_mapping()
     refresh_preview();
 }
 
+ResponseImportOptions ResponseImportDialog::import_options() const
+{
+    ResponseImportOptions options;
+    options.instrument_id = instrument_.id;
+    options.instrument_version = instrument_.version;
+    options.captured_by = session_.actor();
+    options.sheet = sample_.sheet;
+    options.mapping = mapping_;
+    return options;
+}
+
 void ResponseImportDialog::refresh_preview()
 {
     rows_->ClearAll();
@@ -293,12 +304,7 @@ void ResponseImportDialog::refresh_preview()
     import_->Enable(false);
     if (file_.empty() || instruments_.empty())
         return;
-    ResponseImportOptions options;
-    options.instrument_id = instrument_.id;
-    options.instrument_version = instrument_.version;
-    options.captured_by = session_.actor();
-    options.sheet = sample_.sheet;
-    options.mapping = mapping_;
+    const ResponseImportOptions options = import_options();
     try {
         preview_ = preview_response_import(session_.store(), file_, options, preview_row_count);
     } catch (const std::exception& error) {
@@ -373,12 +379,7 @@ bool ResponseImportDialog::import(bool show_result)
 {
     if (file_.empty())
         return false;
-    ResponseImportOptions options;
-    options.instrument_id = instrument_.id;
-    options.instrument_version = instrument_.version;
-    options.captured_by = session_.actor();
-    options.sheet = sample_.sheet;
-    options.mapping = mapping_;
+    const ResponseImportOptions options = import_options();
     try {
         ProgressDialog progress(this, "Chorus: importing responses");
         result_ = import_responses(session_.store(), file_, options, session_.actor(), &progress);

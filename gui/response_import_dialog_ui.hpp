@@ -53,6 +53,7 @@ private:
     void remap();
     void show_mapping();
     void refresh_preview();
+    ResponseImportOptions import_options() const; // the file, instrument and mapping chosen
     void column_selected();
     void target_chosen();
     long selected_column() const;
