@@ -1,5 +1,5 @@
 // The plan report on a real SQLite file: small numbers shown as c end to end, the measures
-// table, chosen quotes only, the HTML and the PDF (checked with poppler's pdfinfo and
+// table, chosen quotes only, the HTML and the PDF (checked with poppler's pdfinfo, pdftoppm and
 // pdftotext), and that a cancelled or refused export leaves no file.
 #include "chorus/report.hpp"
 
@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <regex>
 #include <string>
@@ -236,6 +237,17 @@ TEST_F(ReportTest, PdfHasTheModelsPagesAndFigures)
     EXPECT_NE(text.find("56% (n=10)"), std::string::npos);
     EXPECT_NE(text.find("Page 1 of " + std::to_string(expected)), std::string::npos);
     EXPECT_EQ(text.find("(n=2)"), std::string::npos);
+
+    // pdftoppm renders every page: one image each, none of them empty.
+    const auto pages_dir = dir / "pages";
+    std::filesystem::create_directories(pages_dir);
+    run("pdftoppm -r 20 -png '" + pdf.string() + "' '" + (pages_dir / "page").string() + "'");
+    int rendered = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(pages_dir)) {
+        ++rendered;
+        EXPECT_GT(std::filesystem::file_size(entry.path()), 1000u) << entry.path();
+    }
+    EXPECT_EQ(rendered, expected);
 }
 
 TEST_F(ReportTest, ACancelledExportLeavesNoFile)
