@@ -136,7 +136,8 @@ TEST(Migration, SchemaFiveAnswerRowsBecomeChoicePacks)
             response.reset();
         }
         old.exec("INSERT INTO answer_choice VALUES (1, 1, 2), (1, 2, 5), (1, 2, 3), (2, 1, 1);"
-                 "INSERT INTO answer_value VALUES (1, 3, 7);");
+                 "INSERT INTO answer_value VALUES (1, 3, 7);"
+                 "INSERT INTO answer_tag VALUES (1, 'count', 'delay', 'lead', '2024-01-03T00:00:00Z');");
     }
     Store store(file);
     EXPECT_EQ(store.connection().user_version(), Store::schema_version);
@@ -149,6 +150,9 @@ TEST(Migration, SchemaFiveAnswerRowsBecomeChoicePacks)
     EXPECT_EQ(std::get<std::string>(one->answers.at("one")), "no");
     EXPECT_EQ(std::get<std::vector<std::string>>(one->answers.at("many")), (std::vector<std::string>{"a", "c"}));
     EXPECT_EQ(std::get<std::int64_t>(one->answers.at("count")), 7);
+    auto tags = store.connection().prepare("SELECT count(*) FROM answer_tag WHERE response_id = 1");
+    tags.step();
+    EXPECT_EQ(tags.column_int(0), 1) << "rebuilding the response table must not cascade to its tags";
     const auto two = store.find_response(second);
     ASSERT_TRUE(two);
     EXPECT_EQ(two->answers.size(), 1u);
