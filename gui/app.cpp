@@ -4,6 +4,7 @@
 #include "progress_dialog.hpp"
 #include "scorecard_view.hpp"
 #include "session.hpp"
+#include "sign_in_dialog_ui.hpp"
 #include "wx_text.hpp"
 
 #include "chorus/paths.hpp"
@@ -38,7 +39,8 @@ MainFrame* start(Session& session, const AppOptions& options)
     const bool seed = !options.database || options.demo;
     for (;;) {
         try {
-            session.open(file, seed && file == (options.database ? *options.database : default_database_path()));
+            session.open(file, seed && file == (options.database ? *options.database : default_database_path()),
+                         sign_in_prompt(nullptr, file));
             break;
         } catch (const std::exception& error) {
             show_error(nullptr, "Chorus could not open " + wx(file.filename().string()) + ".", error);

@@ -410,7 +410,9 @@ void CapturePanel::choose_draft()
 {
     if (!form_)
         return;
-    const auto drafts = session_.store().list_drafts(form_->instrument().id);
+    auto drafts = session_.store().list_drafts(form_->instrument().id);
+    if (!session_.permits(Permission::see_all_drafts)) // a worker sees their own drafts only
+        std::erase_if(drafts, [&](const ResponseSummary& draft) { return draft.captured_by != session_.actor(); });
     if (drafts.empty()) {
         wxMessageBox("There are no drafts of this survey.", "Chorus", wxOK | wxICON_INFORMATION, this);
         return;

@@ -6,6 +6,7 @@
 
 #include <wx/button.h>
 #include <wx/gauge.h>
+#include <wx/msgdlg.h>
 #include <wx/panel.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -72,6 +73,7 @@ ChildModeFrame::ChildModeFrame(wxWindow* owner, Session& session, const Instrume
     page_->SetSizer(sizer);
 
     back_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        ending_ = Ending::none; // back to changing an answer; Finish saves again
         child_.back();
         show_page();
     });
@@ -99,6 +101,13 @@ bool ChildModeFrame::try_leave(const std::string& pin)
 {
     if (!child_.pin_matches(pin))
         return false;
+    if (ending_ == Ending::unsaved) {
+        wxMessageDialog lose(this, "The last child's answers are not saved. Leave child mode and lose them?",
+                             "Leave child mode", wxYES_NO | wxNO_DEFAULT | wxICON_WARNING);
+        lose.SetYesNoLabels("&Leave and lose them", "&Stay and try again");
+        if (lose.ShowModal() != wxID_YES)
+            return true;
+    }
     leaving_ = true;
     ShowFullScreen(false);
     if (on_left)
@@ -181,20 +190,29 @@ void ChildModeFrame::show_page()
 void ChildModeFrame::show_thanks()
 {
     // Saved now, before anything else is shown, so no answer waits on screen for the next child.
-    try {
-        session_.store().add_response(child_.form().response(), session_.actor());
-        ++saved_;
-    } catch (const std::exception& error) {
-        show_error(this, "Your answers were not saved. Please tell your worker.", error);
-    }
-    child_.start_next_child();
-    question_->SetLabel("Thank you! Your answers are saved.");
     answers_->DestroyChildren();
     buttons_.clear();
     text_ = nullptr;
+    progress_->SetValue(progress_->GetRange());
+    try {
+        session_.store().add_response(child_.form().response(), session_.actor());
+    } catch (const std::exception& error) {
+        // The answers stay, so nothing the child said is lost while the worker sorts it out.
+        ending_ = Ending::unsaved;
+        show_error(this, "Your answers are not saved yet. Please tell your worker.", error);
+        question_->SetLabel("Your answers are not saved yet. Please tell your worker, then press Try again.");
+        back_->Enable(child_.can_go_back());
+        next_->SetLabel("&Try again");
+        page_->Layout();
+        next_->SetFocus();
+        return;
+    }
+    ++saved_;
+    ending_ = Ending::saved;
+    child_.start_next_child();
+    question_->SetLabel("Thank you! Your answers are saved.");
     back_->Enable(false);
     next_->SetLabel("&Start again");
-    progress_->SetValue(progress_->GetRange());
     page_->Layout();
     next_->SetFocus();
 }
@@ -232,7 +250,12 @@ void ChildModeFrame::text_changed()
 
 void ChildModeFrame::go_next()
 {
-    if (child_.finished()) { // "Start again" on the thank-you page
+    if (ending_ == Ending::unsaved) { // "Try again"
+        show_thanks();
+        return;
+    }
+    if (ending_ == Ending::saved) { // "Start again" on the thank-you page
+        ending_ = Ending::none;
         show_page();
         return;
     }

@@ -27,13 +27,16 @@ public:
     ChildModeFrame(wxWindow* owner, Session& session, const Instrument& instrument, PinHash pin);
 
     ChildSession& child() { return child_; }
-    // Leaves when the PIN matches; false (and stays) otherwise.
+    // False (and stays) when the PIN does not match. When it does, leaves, unless the last
+    // child's answers could not be saved and the worker chooses to stay and try again.
     bool try_leave(const std::string& pin);
     // Asks the worker for the PIN (the Leave button, Escape, closing the window).
     void ask_to_leave();
     const std::vector<FaceButton*>& answer_buttons() const { return buttons_; }
     wxButton* next_button() const { return next_; }
     int responses_saved() const { return saved_; }
+    // The last child finished but the save failed: the answers are kept for "Try again".
+    bool has_unsaved_answers() const { return ending_ == Ending::unsaved; }
 
     std::function<void()> on_left; // after the worker has left child mode
 
@@ -48,6 +51,8 @@ private:
     ChildSession child_;
     bool leaving_ = false;
     int saved_ = 0;
+    // On the last page: saved (showing thanks), or the save failed (answers kept).
+    enum class Ending { none, saved, unsaved } ending_ = Ending::none;
     wxPanel* page_ = nullptr;
     wxGauge* progress_ = nullptr;
     wxStaticText* progress_text_ = nullptr;

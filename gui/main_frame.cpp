@@ -10,6 +10,7 @@
 #include "responses_view.hpp"
 #include "scorecard_view.hpp"
 #include "session.hpp"
+#include "sign_in_dialog_ui.hpp"
 #include "wx_text.hpp"
 
 #include "chorus/version.hpp"
@@ -192,6 +193,8 @@ void MainFrame::build_navigation()
     nodes_.clear();
     const wxTreeItemId root = tree_->AddRoot("Chorus");
     auto add = [this](const wxTreeItemId& parent, const wxString& label, const Place& place) {
+        if (!session_.permits(view_permission(place.view)))
+            return parent; // not offered to this role
         const wxTreeItemId node = tree_->AppendItem(parent, label, -1, -1, new PlaceData(place));
         nodes_.emplace(place.key(), node);
         return node;
@@ -217,16 +220,35 @@ void MainFrame::build_navigation()
         }
         tree_->Expand(group);
     }
-    const wxTreeItemId registers = tree_->AppendItem(root, "Complaints and compliments");
-    tree_->SetItemBold(registers);
-    add(registers, "Complaints register", {View::complaints, {}});
-    add(registers, "Compliments", {View::compliments, {}});
-    tree_->Expand(registers);
-    const wxTreeItemId all = tree_->AppendItem(root, "All surveys");
-    tree_->SetItemBold(all);
-    add(all, "All responses", {View::responses, {}});
+    if (session_.permits(Permission::manage_complaints)) {
+        const wxTreeItemId registers = tree_->AppendItem(root, "Complaints and compliments");
+        tree_->SetItemBold(registers);
+        add(registers, "Complaints register", {View::complaints, {}});
+        add(registers, "Compliments", {View::compliments, {}});
+        tree_->Expand(registers);
+    }
+    if (session_.permits(Permission::analyse)) {
+        const wxTreeItemId all = tree_->AppendItem(root, "All surveys");
+        tree_->SetItemBold(all);
+        add(all, "All responses", {View::responses, {}});
+    }
     add(root, "Scorecard", {View::scorecard, {}});
     add(root, "Plugins", {View::plugins, {}});
+}
+
+void MainFrame::apply_role()
+{
+    wxMenuBar* bar = GetMenuBar();
+    const std::pair<int, Permission> gated[] = {
+        {id_import_responses, Permission::import_data}, {id_open_measure_set, Permission::analyse},
+        {id_new_measure_set, Permission::edit_measures}, {id_edit_measure_set, Permission::edit_measures},
+        {id_export, Permission::export_data},           {id_view_capture, view_permission(View::capture)},
+        {id_view_responses, view_permission(View::responses)}, {id_view_analysis, view_permission(View::analysis)},
+        {id_view_complaints, view_permission(View::complaints)},
+        {id_view_compliments, view_permission(View::compliments)},
+        {id_view_scorecard, view_permission(View::scorecard)}, {id_view_plugins, view_permission(View::plugins)}};
+    for (const auto& [id, permission] : gated)
+        bar->Enable(id, session_.permits(permission));
 }
 
 void MainFrame::navigation_chosen(wxTreeEvent& event)
@@ -238,6 +260,8 @@ void MainFrame::navigation_chosen(wxTreeEvent& event)
 void MainFrame::go_to(const Place& place)
 {
     place_ = place;
+    if (!session_.permits(view_permission(place_.view)))
+        place_.view = View::capture; // the one view every role has
     const auto instruments = session_.instruments();
     const bool known = std::any_of(instruments.begin(), instruments.end(),
                                    [&](const InstrumentSummary& s) { return s.id == place.instrument_id; });
@@ -287,6 +311,7 @@ void MainFrame::go_to(const Place& place)
 
 void MainFrame::reload()
 {
+    apply_role();
     build_navigation();
     const auto instruments = session_.instruments();
     const std::string shown = place_.view == View::capture && !place_.instrument_id.empty()
@@ -309,7 +334,7 @@ bool MainFrame::open_database(const std::filesystem::path& file, bool create)
         return false;
     }
     try {
-        session_.open(file, false);
+        session_.open(file, false, sign_in_prompt(this, file));
         reload();
         go_to(place_);
     } catch (const std::exception& error) {
@@ -392,7 +417,10 @@ void MainFrame::show_about()
 
 void MainFrame::update_status()
 {
-    SetStatusText(wx(session_.store().file().string()), 0);
+    wxString where = wx(session_.store().file().string());
+    if (session_.has_accounts())
+        where += "  -  signed in as " + wx(session_.actor()) + " (" + wx(role_name(session_.role())) + ")";
+    SetStatusText(where, 0);
     SetStatusText(wxString::Format("%lld responses", static_cast<long long>(session_.store().count_responses())), 1);
 }
 

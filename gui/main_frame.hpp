@@ -49,6 +49,8 @@ public:
 private:
     void build_menus();
     void build_navigation();
+    // Enables the menu items the signed-in role may use (access.hpp).
+    void apply_role();
     void navigation_chosen(wxTreeEvent& event);
     void choose_database(bool create);
     void ask_pin_and_enter_child_mode();

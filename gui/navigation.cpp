@@ -53,4 +53,18 @@ std::optional<Place> Place::from_key(std::string_view key)
     return place;
 }
 
+Permission view_permission(View view)
+{
+    switch (view) {
+    case View::capture: return Permission::capture;
+    case View::complaints:
+    case View::compliments: return Permission::manage_complaints;
+    case View::responses:
+    case View::analysis:
+    case View::scorecard:
+    case View::plugins: return Permission::analyse;
+    }
+    return Permission::analyse;
+}
+
 } // namespace chorus::gui

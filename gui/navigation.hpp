@@ -1,6 +1,8 @@
 #pragma once
 // Where the main window can be: a view, and for the survey views the instrument shown.
 // A new view is a new View value, a name here and a node in MainFrame::build_navigation().
+#include "chorus/access.hpp"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +22,8 @@ struct Place {
 };
 
 std::string_view view_name(View view); // "capture", "responses", ... as --view takes them
+// What showing the view needs (access.hpp): a worker has the capture view only.
+Permission view_permission(View view);
 std::optional<View> view_from_name(std::string_view name);
 
 } // namespace chorus::gui

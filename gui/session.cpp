@@ -2,6 +2,7 @@
 
 #include "chorus/demo.hpp"
 #include "chorus/paths.hpp"
+#include "chorus/users.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -23,7 +24,7 @@ void Session::load_plugins(Progress* progress)
     plugins_.load_folders(PluginHost::default_folders(), progress);
 }
 
-void Session::open(const std::filesystem::path& file, bool seed_demo_data)
+void Session::open(const std::filesystem::path& file, bool seed_demo_data, const SignInPrompt& sign_in)
 {
     if (file == default_database_path()) {
         std::error_code error;
@@ -35,11 +36,36 @@ void Session::open(const std::filesystem::path& file, bool seed_demo_data)
         throw Error(file.string() + ": the folder " + file.parent_path().string() + " does not exist");
     }
     auto store = std::make_unique<Store>(file);
-    auto warnings = plugins_.register_instruments(*store, actor_);
+    std::string actor = current_actor();
+    Role role = Role::admin;
+    UserDirectory users(*store);
+    const bool has_accounts = users.has_accounts();
+    if (has_accounts) {
+        if (!sign_in)
+            throw Error(file.string() + ": this database has user accounts; sign in to open it");
+        std::string problem;
+        for (;;) {
+            const auto given = sign_in(problem);
+            if (!given)
+                throw Error(file.string() + ": not opened; nobody signed in");
+            try {
+                const UserAccount account = users.sign_in(given->first, given->second);
+                actor = account.name;
+                role = account.role;
+                break;
+            } catch (const SignInError& error) {
+                problem = error.what();
+            }
+        }
+    }
+    auto warnings = plugins_.register_instruments(*store, actor);
     if (seed_demo_data)
-        seed_demo(*store, actor_);
+        seed_demo(*store, actor);
     register_.reset();
     store_ = std::move(store);
+    actor_ = std::move(actor);
+    role_ = role;
+    has_accounts_ = has_accounts;
     warnings_ = std::move(warnings);
     if (const CaseProcedure* procedure = plugins_.case_procedure())
         register_ = std::make_unique<ComplaintRegister>(*store_, *procedure);

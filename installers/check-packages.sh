@@ -160,7 +160,7 @@ else
   check "DEB: description" grep -q "^ Description: Survey and feedback collector" "$info"
   # From dpkg-shlibdeps: the libraries the binaries really link.
   depends=$(sed -n 's/^ Depends: //p' "$info")
-  for dependency in libwxgtk3.2-1 libwxbase3.2-1 libsqlite3-0 libcairo2 libpango-1.0-0 libstdc++6 libc6; do
+  for dependency in libwxgtk3.2-1 libwxbase3.2-1 libsqlite3-0 libcairo2 libpango-1.0-0 libsodium23 libstdc++6 libc6; do
     check "DEB: depends on $dependency" grep -qF "$dependency (" <<<"$depends"
   done
   root=$work/deb-root

@@ -11,7 +11,7 @@ packages=(
   build-essential cmake pkg-config dpkg-dev fakeroot git
   libwxgtk3.2-dev libboost-dev libboost-filesystem-dev
   libsqlite3-dev sqlite3 nlohmann-json3-dev libgtest-dev time
-  libzip-dev libexpat1-dev
+  libzip-dev libexpat1-dev libsodium-dev
   libxlsxwriter-dev libreoffice-calc-nogui
   libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils
   xvfb xauth imagemagick

@@ -187,9 +187,11 @@ std::string Arguments::choice(std::string_view option,
                      quoted(*given));
 }
 
-std::optional<std::string> extract_database_option(std::vector<std::string>& tokens)
+std::optional<std::string> extract_global_option(std::vector<std::string>& tokens, std::string_view name)
 {
-    std::optional<std::string> database;
+    const std::string option = "--" + std::string(name);
+    const std::string with_value = option + "=";
+    std::optional<std::string> found;
     std::vector<std::string> rest;
     std::size_t i = 0;
     for (; i < tokens.size(); ++i) {
@@ -197,26 +199,26 @@ std::optional<std::string> extract_database_option(std::vector<std::string>& tok
         if (token == "--")
             break; // everything after "--" is an operand, even "--db"
         std::optional<std::string> value;
-        if (token == "--db") {
+        if (token == option) {
             if (i + 1 >= tokens.size())
-                throw UsageError("--db needs a value (FILE)");
+                throw UsageError(option + " needs a value");
             value = tokens[++i];
-        } else if (token.rfind("--db=", 0) == 0) {
-            value = token.substr(5);
+        } else if (token.rfind(with_value, 0) == 0) {
+            value = token.substr(with_value.size());
         } else {
             rest.push_back(token);
             continue;
         }
-        if (database)
-            throw UsageError("--db given more than once");
+        if (found)
+            throw UsageError(option + " given more than once");
         if (value->empty())
-            throw UsageError("--db must not be empty");
-        database = std::move(value);
+            throw UsageError(option + " must not be empty");
+        found = std::move(value);
     }
     // Keep "--" and whatever follows it untouched.
     rest.insert(rest.end(), tokens.begin() + static_cast<std::ptrdiff_t>(i), tokens.end());
     tokens = std::move(rest);
-    return database;
+    return found;
 }
 
 std::optional<std::int64_t> parse_integer(std::string_view text)

@@ -76,9 +76,10 @@ private:
     bool help_ = false;
 };
 
-// Removes every "--db FILE" / "--db=FILE" from argv-style tokens, so that --db may
-// appear anywhere. Returns the value given last (UsageError when it has no value).
-std::optional<std::string> extract_database_option(std::vector<std::string>& tokens);
+// Removes every "--NAME VALUE" / "--NAME=VALUE" from argv-style tokens, so that the options
+// every command takes (--db, --user) may appear anywhere. Returns the value (UsageError when
+// it has none or is given twice).
+std::optional<std::string> extract_global_option(std::vector<std::string>& tokens, std::string_view name);
 
 // Parses a whole number (digits with an optional sign); nullopt for anything else.
 std::optional<std::int64_t> parse_integer(std::string_view text);

@@ -3,6 +3,7 @@
 // the output streams.
 #include "arguments.hpp"
 
+#include "chorus/access.hpp"
 #include "chorus/error.hpp"
 #include "chorus/paths.hpp"
 #include "chorus/plugin_host.hpp"
@@ -32,17 +33,25 @@ class Context {
 public:
     // create_folder: make the database's folder when missing (for the default
     // database, whose data folder does not exist on a first run).
-    Context(std::filesystem::path database, bool create_folder, std::string actor,
+    // `actor`: --user, else $CHORUS_USER or the login name. `permission`: what the command
+    // does, checked against the signed-in account's role when the database has accounts.
+    Context(std::filesystem::path database, bool create_folder, std::string actor, Permission permission,
             std::ostream& out, std::ostream& err);
 
     const std::filesystem::path& database() const { return database_; }
+    // Valid once store() has been called: the signed-in account's name when the database
+    // has accounts.
     const std::string& actor() const { return actor_; }
+    // An admin on a database without accounts (it is open to whoever can open the file).
+    Role role() const { return role_; }
     std::ostream& out() { return out_; }
     std::ostream& err() { return err_; }
 
-    // Opened on first use, so --help and usage errors never create a database. Opening
-    // registers the plugins' instruments, warning on err about refused plugins and
-    // about instruments that conflict with stored ones.
+    // Opened on first use, so --help and usage errors never create a database. When the
+    // database has user accounts, opening signs in (password from $CHORUS_PASSWORD, else
+    // asked on the terminal) and refuses a role the command's permission does not allow
+    // (AccessDenied). Then it registers the plugins' instruments, warning on err about
+    // refused plugins and about instruments that conflict with stored ones.
     Store& store();
 
     // Loaded from PluginHost::default_folders() on first use.
@@ -52,6 +61,8 @@ private:
     std::filesystem::path database_;
     bool create_folder_;
     std::string actor_;
+    Permission permission_;
+    Role role_ = Role::admin;
     std::ostream& out_;
     std::ostream& err_;
     std::unique_ptr<Store> store_;
@@ -67,6 +78,11 @@ struct Command {
 
 // Every command, in the order --help lists them.
 const std::vector<Command>& commands();
+// What a command does, for the access check (access.hpp).
+Permission command_permission(const CommandSpec& command);
+// A password typed on the terminal without echo, or $`variable` when set; Error when
+// neither is possible (no terminal).
+std::string password_input(const char* variable, const std::string& prompt);
 
 // --version N of the instrument commands: 0 (the latest) when absent.
 int instrument_version_option(const Arguments& arguments);
@@ -103,6 +119,19 @@ int compliments_list(const Arguments& arguments, Context& context);
 int closure_days_list(const Arguments& arguments, Context& context);
 int closure_days_add(const Arguments& arguments, Context& context);
 int closure_days_remove(const Arguments& arguments, Context& context);
+int retention_list(const Arguments& arguments, Context& context);
+int retention_set(const Arguments& arguments, Context& context);
+int retention_remove(const Arguments& arguments, Context& context);
+int holds_list(const Arguments& arguments, Context& context);
+int holds_place(const Arguments& arguments, Context& context);
+int holds_release(const Arguments& arguments, Context& context);
+int purge(const Arguments& arguments, Context& context);
+int erase(const Arguments& arguments, Context& context);
+int users_list(const Arguments& arguments, Context& context);
+int users_add(const Arguments& arguments, Context& context);
+int users_role(const Arguments& arguments, Context& context);
+int users_password(const Arguments& arguments, Context& context);
+int users_deactivate(const Arguments& arguments, Context& context);
 
 // Shared by `instruments list` and `demo`.
 void print_instruments_table(std::ostream& out, const std::vector<InstrumentSummary>& instruments);

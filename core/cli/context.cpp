@@ -1,15 +1,23 @@
 #include "commands.hpp"
 
+#include "chorus/users.hpp"
+
+#include <termios.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
 #include <limits>
 #include <ostream>
 #include <system_error>
 
 namespace chorus::cli {
 
-Context::Context(std::filesystem::path database, bool create_folder, std::string actor,
+Context::Context(std::filesystem::path database, bool create_folder, std::string actor, Permission permission,
                  std::ostream& out, std::ostream& err)
     : database_(std::move(database)), create_folder_(create_folder), actor_(std::move(actor)),
-      out_(out), err_(err)
+      permission_(permission), out_(out), err_(err)
 {
 }
 
@@ -27,6 +35,13 @@ Store& Context::store()
                             error.message());
         }
         auto store = std::make_unique<Store>(database_);
+        if (UserDirectory users(*store); users.has_accounts()) {
+            const UserAccount account = users.sign_in(
+                actor_, password_input("CHORUS_PASSWORD", "Password for " + actor_ + " on " + database_.string()));
+            actor_ = account.name;
+            role_ = account.role;
+            require(actor_, role_, permission_);
+        }
         auto& host = plugins();
         const auto conflicts = host.register_instruments(*store, actor_);
         store_ = std::move(store);
@@ -47,6 +62,25 @@ PluginHost& Context::plugins()
         plugins_->load_folders(PluginHost::default_folders());
     }
     return *plugins_;
+}
+
+std::string password_input(const char* variable, const std::string& prompt)
+{
+    if (const char* given = std::getenv(variable))
+        return given;
+    if (!isatty(STDIN_FILENO))
+        throw Error(std::string("a password is needed: set ") + variable + " or run chorus-cli on a terminal");
+    termios before{};
+    tcgetattr(STDIN_FILENO, &before);
+    termios hidden = before;
+    hidden.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    std::cerr << prompt << ": " << std::flush;
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &hidden);
+    std::string password;
+    std::getline(std::cin, password);
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &before);
+    std::cerr << '\n';
+    return password;
 }
 
 int instrument_version_option(const Arguments& arguments)

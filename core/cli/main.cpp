@@ -9,6 +9,7 @@
 #include "chorus/paths.hpp"
 #include "chorus/response_import.hpp"
 #include "chorus/response_validation.hpp"
+#include "chorus/users.hpp"
 #include "chorus/version.hpp"
 
 #include <iostream>
@@ -85,7 +86,8 @@ int print_help_for(const std::vector<std::string>& words)
 
 int run(std::vector<std::string> tokens)
 {
-    const auto database = extract_database_option(tokens);
+    const auto database = extract_global_option(tokens, "db");
+    const auto user = extract_global_option(tokens, "user");
     if (tokens.empty())
         throw UsageError("missing command");
 
@@ -120,7 +122,8 @@ int run(std::vector<std::string> tokens)
         return exit_success;
     }
     Context context(database ? std::filesystem::path(*database) : default_database_path(),
-                    !database, current_actor(), std::cout, std::cerr);
+                    !database, user.value_or(current_actor()), command_permission(command->spec), std::cout,
+                    std::cerr);
     return command->run(arguments, context);
 }
 
@@ -173,6 +176,10 @@ int main(int argc, char** argv)
         print_failure(error.what(), describe(error.problems()));
     } catch (const chorus::ImportError& error) {
         print_failure(error.what(), describe(error.problems()));
+    } catch (const chorus::SignInError& error) {
+        print_failure(std::string("cannot sign in: ") + error.what(),
+                      {"this database has user accounts: give --user NAME, and the password in "
+                       "CHORUS_PASSWORD or when asked"});
     } catch (const chorus::ComplaintError& error) {
         print_failure(refusal_summary(error), error.problems());
     } catch (const ListedError& error) {

@@ -144,6 +144,60 @@ void add_complaint_commands(std::vector<Command>& table)
                             closure_days_remove));
 }
 
+void add_retention_commands(std::vector<Command>& table)
+{
+    const Operands kind{"RECORDS", 1, 1};
+    const Operands record{"RECORDS ID", 2, 2};
+    const auto format = optional_option("format", "table|json", "output format (default: table)");
+    const auto reason = required_option("reason", "TEXT", "why (kept in the audit log; no names)");
+    table.push_back(command({"retention", "list"}, no_operands,
+                            "How long responses, drafts, complaints and compliments are kept.", {format},
+                            retention_list));
+    table.push_back(command({"retention", "set"}, kind,
+                            "Keep RECORDS (responses, drafts, complaints, compliments) for N months.",
+                            {required_option("months", "N", "1 to 1200"), reason}, retention_set));
+    table.push_back(command({"retention", "remove"}, kind, "Keep RECORDS until deleted by hand.", {reason},
+                            retention_remove));
+    table.push_back(command({"holds", "list"}, no_operands, "List the records on legal hold.", {format},
+                            holds_list));
+    table.push_back(command({"holds", "place"}, record,
+                            "Keep one record past its retention (a complaint by uuid or case reference).",
+                            {reason}, holds_place));
+    table.push_back(command({"holds", "release"}, record, "Release a legal hold.", {reason}, holds_release));
+    table.push_back(command({"purge"}, no_operands,
+                            "Delete every record past its retention, except those on legal hold and open "
+                            "complaints; each deletion is audited.",
+                            {optional_option("reason", "TEXT", "why, e.g. the quarterly purge (required unless --dry-run)"),
+                             optional_option("today", "DATE", "count retention back from DATE (default: today)"),
+                             flag("dry-run", "count what would be deleted; delete nothing"),
+                             flag("yes", "delete: this cannot be undone")},
+                            purge));
+    table.push_back(command({"erase"}, {"RECORDS ID...", 2, any_number},
+                            "Erase one person's records on request, with everything kept with them "
+                            "(a case reference erases all its complaints); audited.",
+                            {optional_option("reason", "TEXT", "why, e.g. the request's number (required unless --dry-run)"),
+                             flag("dry-run", "list what would be erased; erase nothing"),
+                             flag("yes", "erase: this cannot be undone")},
+                            erase));
+}
+
+void add_user_commands(std::vector<Command>& table)
+{
+    const Operands name{"NAME", 1, 1};
+    const auto reason = required_option("reason", "TEXT", "why (kept in the audit log)");
+    const auto role = required_option("role", "worker|lead|admin", "what the account may do (docs/access.md)");
+    table.push_back(command({"users", "list"}, no_operands, "List the user accounts and their roles.",
+                            {optional_option("format", "table|json", "output format (default: table)")}, users_list));
+    table.push_back(command({"users", "add"}, name,
+                            "Add a user account (the first must be an admin); the password is asked twice, "
+                            "or taken from CHORUS_NEW_PASSWORD.",
+                            {role}, users_add));
+    table.push_back(command({"users", "role"}, name, "Change an account's role.", {role, reason}, users_role));
+    table.push_back(command({"users", "password"}, name, "Set an account's password.", {}, users_password));
+    table.push_back(command({"users", "deactivate"}, name, "Stop an account signing in (it stays in the audit log).",
+                            {reason}, users_deactivate));
+}
+
 std::vector<Command> make_commands()
 {
     const auto format = [](std::string_view choices, std::string_view fallback) {
@@ -239,6 +293,8 @@ std::vector<Command> make_commands()
                             "with the reason.",
                             {format("table|json", "output format (default: table)")}, plugins));
     add_complaint_commands(table);
+    add_retention_commands(table);
+    add_user_commands(table);
     return table;
 }
 
@@ -289,6 +345,8 @@ void print_common_options(std::ostream& out)
     out << "Options for every command (before or after the command words):\n";
     print_option_lines(out,
                        {database_option,
+                        optional_option("user", "NAME", "sign in as NAME, on a database with user accounts "
+                                                        "(password: $CHORUS_PASSWORD, else asked)"),
                         flag("help", "(or -h) this text; after a command, its usage")},
                        "  ");
     out << "  The default database is " << default_database_path().string()
@@ -301,7 +359,12 @@ void print_common_options(std::ostream& out)
 
 const std::vector<Command>& commands()
 {
-    static const std::vector<Command> table = make_commands();
+    static const std::vector<Command> table = [] {
+        auto made = make_commands();
+        for (const Command& command : made)
+            command_permission(command.spec); // throws for a command added without one: every run fails
+        return made;
+    }();
     return table;
 }
 

@@ -6,10 +6,14 @@
 // Plugin code runs only from the load step on, and every call into it is guarded.
 #include "chorus/plugin_host.hpp"
 
+#include "audit_row.hpp"
+#include "chorus/sqlite.hpp"
+
 #include "elf_symbols.hpp"
 
 #include "chorus/instrument_json.hpp"
 #include "chorus/progress.hpp"
+#include "chorus/sqlite.hpp"
 #include "chorus/store.hpp"
 #include "chorus/version.hpp"
 #include "text_util.hpp"
@@ -455,7 +459,27 @@ std::vector<std::string> PluginHost::register_instruments(Store& store, const st
                 store.add_instrument(instrument, actor);
         }
     }
+    record_loads(store, actor);
     return conflicts;
+}
+
+void PluginHost::record_loads(Store& store, const std::string& actor) const
+{
+    // Which code had access to the data, and when: every load is audited, a refusal too.
+    try {
+        sql::Transaction transaction(store.connection());
+        for (const auto& plugin : impl_->loaded)
+            insert_audit_row(store.connection(), actor, "plugin.load", plugin.info.id,
+                             "version " + plugin.info.version + " from " + plugin.file.filename().string());
+        for (const auto& refused : impl_->refused)
+            insert_audit_row(store.connection(), actor, "plugin.refuse", refused.file.filename().string(), "");
+        transaction.commit();
+    } catch (const sql::SqliteError& error) {
+        // A read-only database (a copy on a read-only share) can still be read; a load that
+        // cannot be recorded there changes nothing either.
+        if (!error.is_read_only())
+            throw;
+    }
 }
 
 } // namespace chorus

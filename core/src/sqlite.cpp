@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
 #include <utility>
 
 namespace chorus::sql {
@@ -10,9 +11,24 @@ namespace {
 
 constexpr int default_busy_timeout_ms = 5000;
 
-// Plain words for the failures a user can do something about.
-std::string explain(int code, sqlite3* db)
+constexpr const char* disk_full = "the disk is full (no room left to save); free some space and try again";
+
+bool out_of_room(int os_error)
 {
+    return os_error == ENOSPC || os_error == EFBIG;
+}
+
+// Plain words for the failures a user can do something about. `os_error` is errno as the
+// failed call left it: a write that ran out of room can come back as a plain I/O error.
+std::string explain(int code, sqlite3* db, int os_error)
+{
+    if ((code & 0xff) == SQLITE_IOERR) {
+        if (os_error == ENOSPC)
+            return disk_full;
+        if (os_error == EFBIG)
+            return "the database file has reached the largest size allowed (no room left to save); "
+                   "free some space or ask your IT team about the limit";
+    }
     switch (code & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -20,7 +36,7 @@ std::string explain(int code, sqlite3* db)
     case SQLITE_READONLY:
         return "the database file is read-only; check its permissions";
     case SQLITE_FULL:
-        return "the disk is full; free some space and try again";
+        return disk_full;
     case SQLITE_NOTADB:
         return "the file is not a Chorus database (not an SQLite database)";
     case SQLITE_CORRUPT:
@@ -44,6 +60,11 @@ bool SqliteError::is_busy() const
     return code_ == SQLITE_BUSY || code_ == SQLITE_LOCKED;
 }
 
+bool SqliteError::is_read_only() const
+{
+    return code_ == SQLITE_READONLY;
+}
+
 Connection::Connection(const std::filesystem::path& file, Mode mode) : file_(file)
 {
     int flags = SQLITE_OPEN_NOMUTEX;
@@ -52,9 +73,10 @@ Connection::Connection(const std::filesystem::path& file, Mode mode) : file_(fil
     case Mode::read_write: flags |= SQLITE_OPEN_READWRITE; break;
     case Mode::read_only: flags |= SQLITE_OPEN_READONLY; break;
     }
+    errno = 0;
     int rc = sqlite3_open_v2(file.string().c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
-        std::string message = file.string() + ": " + explain(rc, db_);
+        std::string message = file.string() + ": " + explain(rc, db_, errno);
         sqlite3_close(db_);
         db_ = nullptr;
         throw SqliteError(message, rc & 0xff);
@@ -89,9 +111,18 @@ Connection& Connection::operator=(Connection&& other) noexcept
 
 void Connection::fail(int code, std::string_view doing) const
 {
-    std::string message = file_.string() + ": " + explain(code, db_);
-    if (!doing.empty() && (code & 0xff) != SQLITE_BUSY && (code & 0xff) != SQLITE_FULL
-        && (code & 0xff) != SQLITE_READONLY)
+    fail(code, doing, errno);
+}
+
+void Connection::fail(int code, std::string_view doing, int os_error) const
+{
+    std::string message = file_.string() + ": " + explain(code, db_, os_error);
+    // What was being done helps a developer with an odd failure, not a user with a full disk.
+    const int primary = code & 0xff;
+    const bool plain = primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_FULL
+                       || primary == SQLITE_READONLY
+                       || (primary == SQLITE_IOERR && out_of_room(os_error));
+    if (!doing.empty() && !plain)
         message += " (while " + std::string(doing) + ")";
     throw SqliteError(message, code & 0xff);
 }
@@ -100,10 +131,12 @@ void Connection::exec(std::string_view sql)
 {
     std::string text(sql);
     char* error = nullptr;
+    errno = 0;
     int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error);
+    const int os_error = errno;
     sqlite3_free(error);
     if (rc != SQLITE_OK)
-        fail(rc, "running " + text.substr(0, 60));
+        fail(rc, "running " + text.substr(0, 60), os_error);
 }
 
 Statement Connection::prepare(std::string_view sql)
@@ -194,14 +227,16 @@ Statement& Statement::bind_null(int index)
 
 bool Statement::step()
 {
+    errno = 0;
     int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW)
         return true;
     if (rc == SQLITE_DONE)
         return false;
+    const int os_error = errno;
     std::string sql = sqlite3_sql(stmt_) ? sqlite3_sql(stmt_) : "";
     sqlite3_reset(stmt_);
-    connection_->fail(rc, "running " + sql.substr(0, 60));
+    connection_->fail(rc, "running " + sql.substr(0, 60), os_error);
 }
 
 void Statement::run()

@@ -192,17 +192,26 @@ void ResponseInserter::insert_values(const LoadedVersion& loaded, std::int64_t r
 }
 
 void insert_audit_row(sql::Connection& connection, const std::string& actor, const std::string& action,
-                      const std::string& entity, const std::string& detail)
+                      const std::string& entity, const std::string& detail, const std::string& reason)
 {
-    auto insert = connection.prepare("INSERT INTO audit_log (at, actor, action, entity, detail) VALUES (?, ?, ?, ?, ?)");
+    auto insert = connection.prepare(
+        "INSERT INTO audit_log (at, actor, action, entity, detail, reason_id) VALUES (?, ?, ?, ?, ?, ?)");
     insert.bind(1, utc_now()).bind(2, actor).bind(3, action).bind(4, entity).bind(5, detail);
+    if (reason.empty()) {
+        insert.bind_null(6);
+    } else {
+        auto why = connection.prepare("INSERT INTO audit_reason (text) VALUES (?)");
+        why.bind(1, reason);
+        why.run();
+        insert.bind(6, connection.last_insert_rowid());
+    }
     insert.run();
 }
 
 void Store::Impl::audit(const std::string& actor, const std::string& action, const std::string& entity,
-                        const std::string& detail)
+                        const std::string& detail, const std::string& reason)
 {
-    insert_audit_row(connection, actor, action, entity, detail);
+    insert_audit_row(connection, actor, action, entity, detail, reason);
 }
 
 Store::Store(const std::filesystem::path& file) : impl_(std::make_unique<Impl>(file))
@@ -555,7 +564,7 @@ void Store::update_response(const Response& response, const std::string& actor, 
     update.run();
     ResponseInserter(connection).insert_values(loaded, response_id, response);
     impl_->record_change(response.uuid, actor, "edit", reason);
-    impl_->audit(actor, "response.edit", response.uuid, "changed: " + changed_fields(*before, response));
+    impl_->audit(actor, "response.edit", response.uuid, "changed: " + changed_fields(*before, response), reason);
     transaction.commit();
 }
 
@@ -577,7 +586,7 @@ void Store::delete_response(const std::string& uuid, const std::string& actor, c
     remove.bind(1, response_id);
     remove.run();
     impl_->record_change(uuid, actor, "delete", reason);
-    impl_->audit(actor, "response.delete", uuid, version);
+    impl_->audit(actor, "response.delete", uuid, version, reason);
     transaction.commit();
 }
 
@@ -651,20 +660,21 @@ std::vector<ResponseSummary> Store::list_drafts(const std::string& instrument_id
 std::vector<AuditEntry> Store::audit_log(std::int64_t limit)
 {
     auto rows = impl_->connection.prepare(
-        "SELECT id, at, actor, action, entity, detail FROM audit_log ORDER BY id DESC LIMIT ?");
+        "SELECT a.id, a.at, a.actor, a.action, a.entity, a.detail, coalesce(r.text, '') FROM audit_log a "
+        "LEFT JOIN audit_reason r ON r.id = a.reason_id ORDER BY a.id DESC LIMIT ?");
     rows.bind(1, limit);
     std::vector<AuditEntry> result;
     while (rows.step())
         result.push_back({rows.column_int64(0), rows.column_text(1), rows.column_text(2), rows.column_text(3),
-                          rows.column_text(4), rows.column_text(5)});
+                          rows.column_text(4), rows.column_text(5), rows.column_text(6)});
     return result;
 }
 
 void Store::audit(const std::string& actor, const std::string& action, const std::string& entity,
-                  const std::string& detail)
+                  const std::string& detail, const std::string& reason)
 {
     sql::Transaction transaction(impl_->connection);
-    impl_->audit(actor, action, entity, detail);
+    impl_->audit(actor, action, entity, detail, reason);
     transaction.commit();
 }
 

@@ -75,7 +75,7 @@ struct Store::Impl {
     const LoadedVersion* find_version(const std::string& id, int version);
     const LoadedVersion& version_of(const Response& response);
     void audit(const std::string& actor, const std::string& action, const std::string& entity,
-               const std::string& detail);
+               const std::string& detail, const std::string& reason = {});
     // Keeps why a response was corrected or deleted beside it, apart from the audit log.
     void record_change(const std::string& uuid, const std::string& actor, const std::string& action,
                        const std::string& reason);

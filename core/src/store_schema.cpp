@@ -258,6 +258,48 @@ CREATE INDEX response_by_instrument ON response(instrument_version_id, captured_
 CREATE INDEX response_in_list_order ON response(captured_at, id);
 CREATE INDEX response_by_team ON response(team, captured_at, id);
 )sql",
+        // 7: records retention and why each audited change was made. Reasons are free text
+        // that may identify people, so they live in their own table, never in the audit row
+        // itself; both are append-only.
+        R"sql(
+CREATE TABLE audit_reason (
+    id   INTEGER PRIMARY KEY,
+    text TEXT NOT NULL CHECK (text <> '')
+);
+CREATE TRIGGER audit_reason_no_update BEFORE UPDATE ON audit_reason
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_reason_no_delete BEFORE DELETE ON audit_reason
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+ALTER TABLE audit_log ADD COLUMN reason_id INTEGER REFERENCES audit_reason(id);
+-- How long each kind of record is kept; a kind without a row is kept until deleted by hand.
+CREATE TABLE retention_rule (
+    record_type TEXT PRIMARY KEY CHECK (record_type IN ('response', 'draft', 'complaint', 'compliment')),
+    months      INTEGER NOT NULL CHECK (months BETWEEN 1 AND 1200),
+    set_by      TEXT NOT NULL,
+    set_at      TEXT NOT NULL
+) WITHOUT ROWID;
+-- Records kept past retention (litigation, an investigation, a subject access request).
+-- By uuid, not a foreign key, as the records live in several tables.
+CREATE TABLE legal_hold (
+    record_type TEXT NOT NULL CHECK (record_type IN ('response', 'draft', 'complaint', 'compliment')),
+    uuid        TEXT NOT NULL,
+    reason      TEXT NOT NULL CHECK (reason <> ''),
+    placed_by   TEXT NOT NULL,
+    placed_at   TEXT NOT NULL,
+    PRIMARY KEY (record_type, uuid)
+) WITHOUT ROWID;
+)sql",
+        // 8: user accounts (users.hpp). Only a salted Argon2id hash of each password.
+        R"sql(
+CREATE TABLE user_account (
+    name          TEXT PRIMARY KEY,
+    role          TEXT NOT NULL CHECK (role IN ('worker', 'lead', 'admin')),
+    password_hash TEXT NOT NULL CHECK (password_hash LIKE '$argon2id$%'),
+    active        INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    created_by    TEXT NOT NULL,
+    created_at    TEXT NOT NULL
+) WITHOUT ROWID;
+)sql",
     };
     return steps;
 }

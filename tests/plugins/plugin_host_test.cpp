@@ -342,9 +342,18 @@ TEST(PluginHostTest, RegistersPluginInstrumentsAndReportsAConflictWithoutThrowin
     EXPECT_EQ(chorus::instrument_to_json(stored),
               chorus::instrument_to_json(host.find("fixture_good")->instruments.front()));
 
-    const auto audit_rows = store.audit_log().size();
+    const auto audit_rows = store.audit_log(1000).size();
     EXPECT_EQ(host.register_instruments(store, "tester").size(), 1U) << "the same conflict again";
-    EXPECT_EQ(store.audit_log().size(), audit_rows) << "registering again changes nothing";
+    // Registering again adds no instrument: only the audit of which plugins were loaded or refused.
+    const auto log = store.audit_log(1000);
+    ASSERT_EQ(log.size(), audit_rows + host.loaded().size() + host.refused().size());
+    for (std::size_t i = 0; i < host.refused().size(); ++i)
+        EXPECT_EQ(log[i].action, "plugin.refuse");
+    for (std::size_t i = host.refused().size(); i < host.refused().size() + host.loaded().size(); ++i) {
+        EXPECT_EQ(log[i].action, "plugin.load");
+        EXPECT_EQ(log[i].actor, "tester");
+        EXPECT_NE(log[i].detail.find(".so"), std::string::npos) << log[i].detail;
+    }
 }
 
 TEST(PluginHostTest, TheSdkExamplePluginLoadsAndItsInstrumentStores)

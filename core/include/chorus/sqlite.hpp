@@ -21,6 +21,7 @@ public:
     SqliteError(const std::string& message, int code) : Error(message), code_(code) {}
     int code() const { return code_; } // primary SQLite result code
     bool is_busy() const;              // locked by another connection
+    bool is_read_only() const;         // the file or its folder cannot be written
 private:
     int code_;
 };
@@ -49,6 +50,8 @@ public:
 
     // Throws SqliteError for a result code that is not OK/ROW/DONE; `doing` says what was attempted.
     [[noreturn]] void fail(int code, std::string_view doing) const;
+    // The same with errno as the failed call left it (it tells a full disk from other I/O errors).
+    [[noreturn]] void fail(int code, std::string_view doing, int os_error) const;
 
 private:
     friend class Statement;

@@ -75,14 +75,15 @@ struct AuditEntry {
     std::string actor;  // who
     std::string action; // e.g. "instrument.add", "response.add", "responses.import"
     std::string entity; // what: an instrument "id@version", a response uuid, a file name
-    std::string detail; // counts and reasons; never answers or names of respondents
+    std::string detail; // counts and codes; never answers or names of respondents
+    std::string reason; // why, as the person gave it (free text); "" when none was asked
 };
 
 enum class AddOutcome { added, unchanged };
 
 class CHORUS_CORE_API Store {
 public:
-    static constexpr int schema_version = 6;
+    static constexpr int schema_version = 8;
 
     class BulkWriter;
 
@@ -135,7 +136,7 @@ public:
     // Audit log, newest first. Rows can be added, never changed or deleted.
     std::vector<AuditEntry> audit_log(std::int64_t limit = 100);
     void audit(const std::string& actor, const std::string& action, const std::string& entity,
-               const std::string& detail); // in its own transaction
+               const std::string& detail, const std::string& reason = {}); // in its own transaction
 
     sql::Connection& connection();
 
