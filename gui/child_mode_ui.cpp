@@ -199,11 +199,11 @@ void ChildModeFrame::show_thanks()
     } catch (const std::exception& error) {
         // The answers stay, so nothing the child said is lost while the worker sorts it out.
         ending_ = Ending::unsaved;
-        show_error(this, "Your answers are not saved yet. Please tell your worker.", error);
         question_->SetLabel("Your answers are not saved yet. Please tell your worker, then press Try again.");
         back_->Enable(child_.can_go_back());
         next_->SetLabel("&Try again");
         page_->Layout();
+        show_error(this, "Your answers are not saved yet. Please tell your worker.", error);
         next_->SetFocus();
         return;
     }

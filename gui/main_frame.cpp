@@ -247,8 +247,12 @@ void MainFrame::apply_role()
         {id_view_complaints, view_permission(View::complaints)},
         {id_view_compliments, view_permission(View::compliments)},
         {id_view_scorecard, view_permission(View::scorecard)}, {id_view_plugins, view_permission(View::plugins)}};
-    for (const auto& [id, permission] : gated)
+    wxToolBar* tools = GetToolBar();
+    for (const auto& [id, permission] : gated) {
         bar->Enable(id, session_.permits(permission));
+        if (tools->FindById(id))
+            tools->EnableTool(id, session_.permits(permission));
+    }
 }
 
 void MainFrame::navigation_chosen(wxTreeEvent& event)

@@ -7,15 +7,20 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <memory>
+
 namespace chorus::gui {
 
-SignInDialog::SignInDialog(wxWindow* parent, const std::string& database_name, const std::string& problem)
+SignInDialog::SignInDialog(wxWindow* parent, const std::string& database_name, const std::string& problem,
+                           const std::string& name)
     : wxDialog(parent, wxID_ANY, "Sign in to Chorus")
 {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(new wxStaticText(this, wxID_ANY, "Sign in to " + wx(database_name) + "."), 0, wxALL, 12);
     if (!problem.empty()) {
-        auto* why = new wxStaticText(this, wxID_ANY, wxString::FromUTF8("\u26A0 ") + wx(problem));
+        wxString text = wx(problem);
+        text[0] = wxToupper(text[0]);
+        auto* why = new wxStaticText(this, wxID_ANY, wxString::FromUTF8("\u26A0 ") + text + ".");
         why->SetForegroundColour(wxColour(160, 0, 0));
         why->Wrap(360);
         sizer->Add(why, 0, wxLEFT | wxRIGHT | wxBOTTOM, 12);
@@ -36,7 +41,12 @@ SignInDialog::SignInDialog(wxWindow* parent, const std::string& database_name, c
         static_cast<wxButton*>(ok)->SetLabel("&Sign in");
     sizer->Add(buttons, 0, wxEXPAND | wxALL, 12);
     SetSizerAndFit(sizer);
-    name_->SetFocus();
+    CentreOnParent();
+    name_->SetValue(wx(name));
+    if (name.empty())
+        name_->SetFocus();
+    else
+        password_->SetFocus();
 }
 
 std::string SignInDialog::name() const
@@ -51,11 +61,13 @@ std::string SignInDialog::password() const
 
 Session::SignInPrompt sign_in_prompt(wxWindow* parent, const std::filesystem::path& file)
 {
-    return [parent, name = file.filename().string()](const std::string& problem)
+    auto last_name = std::make_shared<std::string>();
+    return [parent, database = file.filename().string(), last_name](const std::string& problem)
                -> std::optional<std::pair<std::string, std::string>> {
-        SignInDialog dialog(parent, name, problem);
+        SignInDialog dialog(parent, database, problem, *last_name);
         if (dialog.ShowModal() != wxID_OK)
             return std::nullopt;
+        *last_name = dialog.name();
         return std::make_pair(dialog.name(), dialog.password());
     };
 }

@@ -15,7 +15,9 @@ namespace chorus::gui {
 
 class SignInDialog : public wxDialog {
 public:
-    SignInDialog(wxWindow* parent, const std::string& database_name, const std::string& problem);
+    // `name`: the name tried last, kept after a failed try (the password is asked again).
+    SignInDialog(wxWindow* parent, const std::string& database_name, const std::string& problem,
+                 const std::string& name = {});
 
     std::string name() const;
     std::string password() const;

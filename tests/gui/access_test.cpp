@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 #include <wx/menu.h>
+#include <wx/toolbar.h>
 #include <wx/treectrl.h>
 
 #include <filesystem>
@@ -99,6 +100,15 @@ TEST_F(AccessTest, AWorkerHasTheCaptureViewOnly)
         const int id = bar->FindMenuItem("&File", wxString(label).BeforeFirst('\t'));
         ASSERT_NE(id, wxNOT_FOUND) << label;
         EXPECT_FALSE(bar->IsEnabled(id)) << label;
+    }
+    wxToolBar* tools = frame->GetToolBar();
+    for (std::size_t i = 0; i < tools->GetToolsCount(); ++i) {
+        const wxToolBarToolBase* tool = tools->GetToolByPos(static_cast<int>(i));
+        if (!tool->IsButton())
+            continue;
+        const bool for_workers = tool->GetLabel() == "Open" || tool->GetLabel() == "Capture"
+                                 || tool->GetLabel() == "Child mode";
+        EXPECT_EQ(tool->IsEnabled(), for_workers) << tool->GetLabel();
     }
     const auto labels = tree_labels();
     EXPECT_EQ(std::count(labels.begin(), labels.end(), "Complaints register"), 0);
