@@ -18,6 +18,8 @@
 #include "chorus/version.hpp"
 #include "text_util.hpp"
 
+#include <array>
+
 // Boost 1.74's library_info.hpp uses std::vector without including it (toolchain-notes.md).
 #include <vector>
 
@@ -465,14 +467,33 @@ std::vector<std::string> PluginHost::register_instruments(Store& store, const st
 
 void PluginHost::record_loads(Store& store, const std::string& actor) const
 {
-    // Which code had access to the data, and when: every load is audited, a refusal too.
+    // Which code had access to the data, from when and by whom: a plugin's first load with
+    // this database and every change of its version or file, and each refusal. Unchanged
+    // loads write nothing, so opening a database to read it never waits for the write lock.
+    auto& connection = store.connection();
+    auto last = connection.prepare(
+        "SELECT detail FROM audit_log WHERE action = ? AND entity = ? ORDER BY id DESC LIMIT 1");
+    auto already_recorded = [&](const std::string& action, const std::string& entity, const std::string& detail) {
+        last.bind(1, action).bind(2, entity);
+        const bool same = last.step() && last.column_text(0) == detail;
+        last.reset();
+        return same;
+    };
+    std::vector<std::array<std::string, 3>> rows; // action, entity, detail
+    for (const auto& plugin : impl_->loaded) {
+        std::string detail = "version " + plugin.info.version + " from " + plugin.file.filename().string();
+        if (!already_recorded("plugin.load", plugin.info.id, detail))
+            rows.push_back({"plugin.load", plugin.info.id, std::move(detail)});
+    }
+    for (const auto& refused : impl_->refused)
+        if (!already_recorded("plugin.refuse", refused.file.filename().string(), refused.reason))
+            rows.push_back({"plugin.refuse", refused.file.filename().string(), refused.reason});
+    if (rows.empty())
+        return;
     try {
-        sql::Transaction transaction(store.connection());
-        for (const auto& plugin : impl_->loaded)
-            insert_audit_row(store.connection(), actor, "plugin.load", plugin.info.id,
-                             "version " + plugin.info.version + " from " + plugin.file.filename().string());
-        for (const auto& refused : impl_->refused)
-            insert_audit_row(store.connection(), actor, "plugin.refuse", refused.file.filename().string(), "");
+        sql::Transaction transaction(connection);
+        for (const auto& [action, entity, detail] : rows)
+            insert_audit_row(connection, actor, action, entity, detail);
         transaction.commit();
     } catch (const sql::SqliteError& error) {
         // A read-only database (a copy on a read-only share) can still be read; a load that

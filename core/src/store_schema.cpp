@@ -271,6 +271,8 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_reason_no_delete BEFORE DELETE ON audit_reason
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 ALTER TABLE audit_log ADD COLUMN reason_id INTEGER REFERENCES audit_reason(id);
+-- The last row of an action on an entity (the plugin loads recorded, a record's history).
+CREATE INDEX audit_log_by_entity ON audit_log(action, entity, id);
 -- How long each kind of record is kept; a kind without a row is kept until deleted by hand.
 CREATE TABLE retention_rule (
     record_type TEXT PRIMARY KEY CHECK (record_type IN ('response', 'draft', 'complaint', 'compliment')),

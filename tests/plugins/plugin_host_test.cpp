@@ -344,16 +344,17 @@ TEST(PluginHostTest, RegistersPluginInstrumentsAndReportsAConflictWithoutThrowin
 
     const auto audit_rows = store.audit_log(1000).size();
     EXPECT_EQ(host.register_instruments(store, "tester").size(), 1U) << "the same conflict again";
-    // Registering again adds no instrument: only the audit of which plugins were loaded or refused.
-    const auto log = store.audit_log(1000);
-    ASSERT_EQ(log.size(), audit_rows + host.loaded().size() + host.refused().size());
-    for (std::size_t i = 0; i < host.refused().size(); ++i)
-        EXPECT_EQ(log[i].action, "plugin.refuse");
-    for (std::size_t i = host.refused().size(); i < host.refused().size() + host.loaded().size(); ++i) {
-        EXPECT_EQ(log[i].action, "plugin.load");
-        EXPECT_EQ(log[i].actor, "tester");
-        EXPECT_NE(log[i].detail.find(".so"), std::string::npos) << log[i].detail;
+    EXPECT_EQ(store.audit_log(1000).size(), audit_rows) << "registering again changes nothing";
+    // The first registration recorded which plugins were loaded, and the refusal.
+    std::size_t loads = 0, refusals = 0;
+    for (const chorus::AuditEntry& entry : store.audit_log(1000)) {
+        loads += entry.action == "plugin.load";
+        refusals += entry.action == "plugin.refuse";
+        if (entry.action == "plugin.load")
+            EXPECT_NE(entry.detail.find(".so"), std::string::npos) << entry.detail;
     }
+    EXPECT_EQ(loads, host.loaded().size());
+    EXPECT_EQ(refusals, host.refused().size());
 }
 
 TEST(PluginHostTest, TheSdkExamplePluginLoadsAndItsInstrumentStores)

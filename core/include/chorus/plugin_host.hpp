@@ -70,7 +70,8 @@ public:
     // definition that conflicts with a stored one of the same id and version is not
     // added; the returned lines say which and why. Never throws for such a conflict.
     std::vector<std::string> register_instruments(Store& store, const std::string& actor) const;
-    // Audits each loaded and refused plugin (register_instruments does, on opening a store).
+    // Audits each plugin loaded for the first time with this store or with another version or
+    // file than last time, and each refusal (register_instruments does, on opening a store).
     void record_loads(Store& store, const std::string& actor) const;
 
     struct Impl;
