@@ -12,6 +12,7 @@
 #include "response_rows.hpp"
 #include "response_write_queue.hpp"
 #include "text_util.hpp"
+#include "uuid_lines.hpp"
 #include "xlsx_reader.hpp"
 
 #include <algorithm>
@@ -141,21 +142,6 @@ std::string summary(const std::string& name, const Problems& problems, std::size
                 std::to_string(problems.list.size()) + " are listed)";
     return text;
 }
-
-// A uuid as its 128 bits: the duplicate check keeps one per row of the file, and a
-// million of them as strings would cost several times the memory.
-struct UuidBits {
-    std::uint64_t high = 0;
-    std::uint64_t low = 0;
-    bool operator==(const UuidBits&) const = default;
-};
-
-struct UuidBitsHash {
-    std::size_t operator()(const UuidBits& bits) const
-    {
-        return static_cast<std::size_t>(bits.high ^ (bits.low * 0x9E3779B97F4A7C15ULL));
-    }
-};
 
 // `uuid` passed is_uuid: lower-case hex digits and dashes.
 UuidBits uuid_bits(std::string_view uuid)
@@ -457,11 +443,10 @@ private:
             return;
         }
         const std::string& header = columns_[uuid_column_].header;
-        auto [it, fresh] = uuid_lines_.emplace(uuid_bits(response.uuid), line);
-        if (!fresh)
+        if (const std::size_t first = uuid_lines_.first_line(uuid_bits(response.uuid), line))
             problems_.add(line, uuid_column_, header,
                           "response " + response.uuid + " appears more than once in the file (first on " +
-                              (problems_.sheet.empty() ? "line " : "row ") + std::to_string(it->second) + ")");
+                              (problems_.sheet.empty() ? "line " : "row ") + std::to_string(first) + ")");
         else if (writer_.stored_before(response.uuid))
             problems_.add(line, uuid_column_, header, "response " + response.uuid + " is already in the database");
     }
@@ -484,7 +469,7 @@ private:
     const std::string now_;
     std::size_t uuid_column_ = Problems::no_column;
     std::size_t already_imported_ = 0;
-    std::unordered_map<UuidBits, std::size_t, UuidBitsHash> uuid_lines_; // uuids given in the file
+    UuidLines uuid_lines_; // uuids given in the file
     std::unordered_map<UuidBits, std::uint32_t, UuidBitsHash> content_counts_; // rows without a uuid
     std::vector<std::string_view> bad_keys_; // questions whose cell failed to convert, this row
     std::string scratch_;
