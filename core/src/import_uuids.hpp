@@ -1,8 +1,11 @@
 #pragma once
-// Uuids as 128 bits, and the table of the uuids a response file gives with the line each was
-// first on (internal to response import): the duplicate check looks up every row's uuid.
+// Uuids as 128 bits for response import (internal): the uuids of a file's rows, the table of
+// the uuids a file gives with the line each was first on (the duplicate check looks up every
+// row's), and the uuids made from a row's content for rows that give none.
 #include <cstddef>
 #include <cstdint>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace chorus {
@@ -21,6 +24,18 @@ struct UuidBitsHash {
         return static_cast<std::size_t>(bits.high ^ (bits.low * 0x9E3779B97F4A7C15ULL));
     }
 };
+
+// `uuid` passed is_uuid: lower-case hex digits and dashes.
+UuidBits uuid_bits(std::string_view uuid);
+
+// The same row of the same file always gets the same uuid, so importing a file again (or a
+// later export of the same form, with rows added) skips what is stored already.
+// `occurrence` tells identical rows apart.
+UuidBits content_bits(std::string_view instrument_id, const std::vector<std::string>& fields,
+                      std::uint32_t occurrence);
+
+// "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx", lower case.
+std::string uuid_text(const UuidBits& bits);
 
 // One flat open-addressing table (linear probing, at most 3/4 full) rather than a hash map
 // node per uuid: a lookup is one cache miss, not three, and a million rows allocate nothing.
