@@ -46,13 +46,17 @@ std::optional<std::string> read_timestamp(std::string_view value)
     return normalise_timestamp(*date + (one_digit_hour ? "T0" : "T") + std::string(time));
 }
 
-std::string convert(const Column& column, std::string_view value, std::optional<Answer>& answer,
+std::string convert(const Column& column, std::string_view value, Answer& answer, bool& answered,
                     std::string& scratch)
 {
     const Question& question = *column.question;
+    answered = true; // only a multiple choice can be blank
     switch (question.type) {
     case QuestionType::multiple_choice: {
-        std::vector<std::string> codes;
+        // Filled in place: the list and its strings left from an earlier row are reused.
+        auto* held = std::get_if<std::vector<std::string>>(&answer);
+        std::vector<std::string>& codes = held ? *held : answer.emplace<std::vector<std::string>>();
+        std::size_t count = 0;
         std::string problem;
         for (std::string_view rest = value; !rest.empty() && problem.empty();) {
             auto split = rest.find(';');
@@ -61,13 +65,19 @@ std::string convert(const Column& column, std::string_view value, std::optional<
             if (part.empty())
                 continue;
             const std::string* code = column.choices->find(part, scratch);
+            const auto chosen_end = codes.begin() + static_cast<std::ptrdiff_t>(count);
             if (!code)
                 problem = in_quotes(part) + " is not one of the options: " + column.choices->codes();
-            else if (std::find(codes.begin(), codes.end(), *code) != codes.end())
+            else if (std::find(codes.begin(), chosen_end, *code) != chosen_end)
                 problem = in_quotes(*code) + " is chosen more than once";
-            else
+            else if (count < codes.size())
+                codes[count++] = *code;
+            else {
                 codes.push_back(*code);
+                ++count;
+            }
         }
+        codes.resize(count);
         if (!problem.empty()) {
             // Online tools join choices with ", " and their labels may hold commas.
             codes.clear();
@@ -75,8 +85,7 @@ std::string convert(const Column& column, std::string_view value, std::optional<
             if (!joined.empty())
                 return value.find(';') == std::string_view::npos ? joined : problem;
         }
-        if (!codes.empty())
-            answer = std::move(codes);
+        answered = !codes.empty();
         return {};
     }
     case QuestionType::rating_0_10: {

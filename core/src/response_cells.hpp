@@ -146,10 +146,11 @@ struct Column {
 // "03/10/2025 14:22[:10]"; returns the stored UTC form.
 std::optional<std::string> read_timestamp(std::string_view value);
 
-// Converts one non-empty, trimmed cell of a question column into `answer` (left empty for a
-// blank answer, e.g. ";"); returns the problem or "". Messages may quote choice, number and
-// date values but never free text.
-std::string convert(const Column& column, std::string_view value, std::optional<Answer>& answer,
+// Converts one non-empty, trimmed cell of a question column into `answer`, reusing what it
+// holds from an earlier cell, and sets `answered` (false for a blank answer, e.g. ";");
+// returns the problem or "" (with a problem, `answer` holds nothing of use). Messages may
+// quote choice, number and date values but never free text.
+std::string convert(const Column& column, std::string_view value, Answer& answer, bool& answered,
                     std::string& scratch);
 
 } // namespace chorus::cells

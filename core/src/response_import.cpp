@@ -10,14 +10,15 @@
 #include "chorus/uuid.hpp"
 #include "response_cells.hpp"
 #include "response_rows.hpp"
+#include "response_write_queue.hpp"
 #include "text_util.hpp"
+#include "import_uuids.hpp"
 #include "xlsx_reader.hpp"
 
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <cstdint>
 #include <fstream>
 #include <functional>
@@ -141,80 +142,6 @@ std::string summary(const std::string& name, const Problems& problems, std::size
     return text;
 }
 
-// A uuid as its 128 bits: the duplicate check keeps one per row of the file, and a
-// million of them as strings would cost several times the memory.
-struct UuidBits {
-    std::uint64_t high = 0;
-    std::uint64_t low = 0;
-    bool operator==(const UuidBits&) const = default;
-};
-
-struct UuidBitsHash {
-    std::size_t operator()(const UuidBits& bits) const
-    {
-        return static_cast<std::size_t>(bits.high ^ (bits.low * 0x9E3779B97F4A7C15ULL));
-    }
-};
-
-// `uuid` passed is_uuid: lower-case hex digits and dashes.
-UuidBits uuid_bits(std::string_view uuid)
-{
-    UuidBits bits;
-    int digits = 0;
-    for (const char c : uuid) {
-        if (c == '-')
-            continue;
-        const auto digit = static_cast<std::uint64_t>(c <= '9' ? c - '0' : c - 'a' + 10);
-        std::uint64_t& half = digits++ < 16 ? bits.high : bits.low;
-        half = half << 4 | digit;
-    }
-    return bits;
-}
-
-std::uint64_t mix(std::uint64_t value) // splitmix64's finaliser
-{
-    value ^= value >> 30;
-    value *= 0xBF58476D1CE4E5B9ULL;
-    value ^= value >> 27;
-    value *= 0x94D049BB133111EBULL;
-    return value ^ (value >> 31);
-}
-
-// The same row of the same file always gets the same uuid, so importing a file again (or a
-// later export of the same form, with rows added) skips what is stored already. Two FNV-1a
-// hashes over the instrument id and the row's cells; `occurrence` tells identical rows apart.
-UuidBits content_bits(std::string_view instrument_id, const std::vector<std::string>& fields, std::uint32_t occurrence)
-{
-    std::uint64_t a = 0xCBF29CE484222325ULL, b = 0x84222325CBF29CE4ULL;
-    auto add = [&](std::string_view text) {
-        for (const char c : text) {
-            a = (a ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL;
-            b = (b ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL + 1;
-        }
-        a = (a ^ 0x1F) * 0x100000001B3ULL; // a separator no cell can fake
-        b = (b ^ 0x1E) * 0x100000001B3ULL + 1;
-    };
-    add(instrument_id);
-    for (const auto& field : fields)
-        add(trim(field));
-    UuidBits bits{mix(a + occurrence), mix(b ^ (std::uint64_t{occurrence} << 32))};
-    bits.high = (bits.high & ~0xF000ULL) | 0x8000ULL; // version 8: made by the application
-    bits.low = (bits.low & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL; // RFC 4122 variant
-    return bits;
-}
-
-std::string uuid_text(const UuidBits& bits)
-{
-    char text[40];
-    std::snprintf(text, sizeof text, "%08llx-%04llx-%04llx-%04llx-%012llx",
-                  static_cast<unsigned long long>(bits.high >> 32),
-                  static_cast<unsigned long long>(bits.high >> 16 & 0xFFFF),
-                  static_cast<unsigned long long>(bits.high & 0xFFFF),
-                  static_cast<unsigned long long>(bits.low >> 48),
-                  static_cast<unsigned long long>(bits.low & 0xFFFFFFFFFFFFULL));
-    return text;
-}
-
 std::string answer_text(const Answer& answer)
 {
     struct Visitor {
@@ -242,20 +169,36 @@ PreviewRow preview_row(std::size_t line, const Response& response, const Instrum
 
 enum class Mode { import, preview };
 
-// Turns each data row into a response and hands it to the writer while every row so far
-// has been good; after the first problem (or always, in a preview) it only checks, so that
-// every bad row is still reported, and the writer's transaction is rolled back at the end.
+// Turns each data row into a response, checks it and hands it to the writing queue while
+// every row so far has been good; after the first problem (or always, in a preview, which
+// has no queue) it only checks, so that every bad row is still reported, and the writer's
+// transaction is rolled back at the end.
 class RowImporter {
 public:
-    RowImporter(Store::BulkWriter& writer, const ResponseImportOptions& options, std::vector<Column> columns,
-                Problems& problems, bool fixed_width, Mode mode, ImportPreview* preview, std::size_t preview_rows)
-        : writer_(writer), options_(options), columns_(std::move(columns)), problems_(problems),
+    RowImporter(Store::BulkWriter& writer, ResponseWriteQueue* queue, const ResponseImportOptions& options,
+                std::vector<Column> columns, Problems& problems, bool fixed_width, Mode mode, ImportPreview* preview,
+                std::size_t preview_rows)
+        : writer_(writer), queue_(queue), options_(options), columns_(std::move(columns)), problems_(problems),
           fixed_width_(fixed_width), mode_(mode), preview_(preview), preview_rows_(preview_rows),
           now_(utc_now()) // one default capture time for the whole file
     {
-        for (std::size_t i = 0; i < columns_.size(); ++i)
+        std::vector<std::size_t> questions;
+        for (std::size_t i = 0; i < columns_.size(); ++i) {
             if (columns_[i].kind == ColumnTarget::uuid)
                 uuid_column_ = i;
+            if (columns_[i].question)
+                questions.push_back(i);
+        }
+        std::sort(questions.begin(), questions.end(), [this](std::size_t a, std::size_t b) {
+            return columns_[a].question->key < columns_[b].question->key;
+        });
+        rank_of_.assign(columns_.size(), 0);
+        for (std::size_t rank = 0; rank < questions.size(); ++rank) {
+            rank_of_[questions[rank]] = rank;
+            key_by_rank_.push_back(&columns_[questions[rank]].question->key);
+        }
+        pending_.resize(questions.size());
+        answered_.resize(questions.size());
     }
 
     void expect_rows(std::size_t rows)
@@ -293,8 +236,7 @@ public:
         if (response.captured_at.empty())
             response.captured_at = now_;
 
-        const bool writing = mode_ == Mode::import && problems_.total == 0;
-        for (auto& problem : writing ? writer_.add(response) : writer_.check(response)) {
+        for (auto& problem : writer_.check(response)) {
             // A cell that failed to convert is blank here: don't also call it "required".
             if (std::find(bad_keys_.begin(), bad_keys_.end(), problem.question_key) != bad_keys_.end())
                 continue;
@@ -305,22 +247,43 @@ public:
         }
         if (problems_.total != problems_before)
             ++problems_.bad_rows;
+        else if (queue_ && problems_.total == 0)
+            queue_->push(response);
         else if (preview_ && preview_->first_rows.size() < preview_rows_)
             preview_->first_rows.push_back(preview_row(line, response, writer_.instrument()));
     }
 
 private:
-    void add_answer(Response& response, const std::string& key, Answer&& answer)
+    // Puts the row's answers (pending_) into response.answers, which holds an earlier row's:
+    // one pass over both in key order. Where both answer a question the values are swapped,
+    // so the earlier value's buffers are reused by the next row's cells; the map's nodes are
+    // removed or added only where the two rows differ, each with its place as the hint.
+    // The map only ever holds keys of this file's question columns (key_by_rank_).
+    void take_answers(Response& response)
     {
-        if (spare_nodes_.empty()) {
-            response.answers.emplace(key, std::move(answer));
-            return;
+        auto& answers = response.answers;
+        auto at = answers.begin();
+        for (std::size_t rank = 0; rank < key_by_rank_.size(); ++rank) {
+            const std::string& key = *key_by_rank_[rank];
+            const bool held = at != answers.end() && at->first == key;
+            if (!answered_[rank]) {
+                if (held)
+                    spare_nodes_.push_back(answers.extract(at++));
+            } else if (held) {
+                std::swap(at->second, pending_[rank]);
+                ++at;
+            } else if (spare_nodes_.empty()) {
+                answers.emplace_hint(at, key, std::move(pending_[rank]));
+            } else {
+                auto node = std::move(spare_nodes_.back());
+                spare_nodes_.pop_back();
+                node.key() = key;
+                std::swap(node.mapped(), pending_[rank]);
+                answers.insert(at, std::move(node));
+            }
         }
-        auto node = std::move(spare_nodes_.back());
-        spare_nodes_.pop_back();
-        node.key() = key;
-        node.mapped() = std::move(answer);
-        response.answers.insert(std::move(node));
+        while (at != answers.end())
+            spare_nodes_.push_back(answers.extract(at++));
     }
 
     std::size_t column_of(std::string_view key) const
@@ -338,14 +301,13 @@ private:
         return uuid_text(occurrence == 0 ? content : content_bits(writer_.instrument().id, fields, occurrence));
     }
 
-    // The row's response, in a Response kept from row to row: its answers' map nodes (and
-    // their key strings) are reused, sparing a million-row import ~20 allocations a row.
+    // The row's response, in a Response kept from row to row: its answers' map nodes, key
+    // strings and values are reused, sparing a million-row import ~20 allocations a row.
     Response& read_cells(std::size_t line, const std::vector<std::string>& fields)
     {
         const Instrument& instrument = writer_.instrument();
         Response& response = response_;
-        while (!response.answers.empty())
-            spare_nodes_.push_back(response.answers.extract(response.answers.begin()));
+        std::fill(answered_.begin(), answered_.end(), false);
         response.uuid.clear();
         response.captured_at.clear();
         response.instrument_id = instrument.id;
@@ -363,6 +325,7 @@ private:
             else // a sheet's cell right of the header
                 problems_.add(line, i, {}, problems_.column_name(i) + " has a value but no name in the header");
         }
+        take_answers(response);
         return response;
     }
 
@@ -375,13 +338,14 @@ private:
                 problems_.add(line, index, {}, problems_.column_name(index) + " has a value but no name in the header");
             break;
         case ColumnTarget::question: {
-            std::optional<Answer> answer;
-            std::string problem = convert(column, value, answer, scratch_);
+            const std::size_t rank = rank_of_[index];
+            bool answered = false;
+            std::string problem = convert(column, value, pending_[rank], answered, scratch_);
             if (!problem.empty()) {
                 problems_.add(line, index, column.header, std::move(problem));
                 bad_keys_.push_back(column.question->key);
-            } else if (answer) {
-                add_answer(response, column.question->key, std::move(*answer));
+            } else {
+                answered_[rank] = answered;
             }
             break;
         }
@@ -419,16 +383,16 @@ private:
             return;
         }
         const std::string& header = columns_[uuid_column_].header;
-        auto [it, fresh] = uuid_lines_.emplace(uuid_bits(response.uuid), line);
-        if (!fresh)
+        if (const std::size_t first = uuid_lines_.first_line(uuid_bits(response.uuid), line))
             problems_.add(line, uuid_column_, header,
                           "response " + response.uuid + " appears more than once in the file (first on " +
-                              (problems_.sheet.empty() ? "line " : "row ") + std::to_string(it->second) + ")");
+                              (problems_.sheet.empty() ? "line " : "row ") + std::to_string(first) + ")");
         else if (writer_.stored_before(response.uuid))
             problems_.add(line, uuid_column_, header, "response " + response.uuid + " is already in the database");
     }
 
     Store::BulkWriter& writer_;
+    ResponseWriteQueue* const queue_; // none in a preview
     const ResponseImportOptions& options_;
     const std::vector<Column> columns_;
     Problems& problems_;
@@ -436,12 +400,16 @@ private:
     const Mode mode_;
     ImportPreview* const preview_;
     const std::size_t preview_rows_;
-    Response response_;                                                   // the current row's
+    Response response_; // the current row's
+    std::vector<std::size_t> rank_of_;              // column -> its question's place in key order
+    std::vector<const std::string*> key_by_rank_;   // the question columns' keys, in order
+    std::vector<Answer> pending_;                   // by rank: this row's answers, converted
+    std::vector<bool> answered_;                    // by rank: pending_ holds this row's answer
     std::vector<std::map<std::string, Answer>::node_type> spare_nodes_; // from earlier rows
     const std::string now_;
     std::size_t uuid_column_ = Problems::no_column;
     std::size_t already_imported_ = 0;
-    std::unordered_map<UuidBits, std::size_t, UuidBitsHash> uuid_lines_; // uuids given in the file
+    UuidLines uuid_lines_; // uuids given in the file
     std::unordered_map<UuidBits, std::uint32_t, UuidBitsHash> content_counts_; // rows without a uuid
     std::vector<std::string_view> bad_keys_; // questions whose cell failed to convert, this row
     std::string scratch_;
@@ -472,8 +440,9 @@ struct RunResult {
     ColumnMapping mapping;
 };
 
-// One pass in one transaction: each row is parsed, checked and written as it is read, so a
-// million rows need neither a million responses in memory nor a second reading of the file.
+// One pass in one transaction: each row is parsed and checked as it is read (this thread) and
+// written by the queue's thread meanwhile, so a million rows need neither a million responses
+// in memory nor a second reading of the file.
 // A bad row stops the writing, the rest is still checked so every problem is reported, and
 // the transaction is rolled back: the database is left as it was. A preview only checks.
 RunResult run(Store& store, const fs::path& file, const ResponseImportOptions& options, const std::string& actor,
@@ -491,7 +460,10 @@ RunResult run(Store& store, const fs::path& file, const ResponseImportOptions& o
         Store::BulkWriter writer(store, options.instrument_id, options.instrument_version);
         problems.sheet = source->sheet();
         result.mapping = mapping_for(file, *source, writer.instrument(), options);
-        RowImporter importer(writer, options,
+        std::optional<ResponseWriteQueue> queue; // destroyed, its thread joined, before the writer
+        if (mode == Mode::import)
+            queue.emplace(writer);
+        RowImporter importer(writer, queue ? &*queue : nullptr, options,
                              resolve_columns(result.mapping, writer.instrument(), source->header_line(), problems),
                              problems, source->fixed_width(), mode, preview, preview_rows);
         std::size_t line = 0;
@@ -539,6 +511,7 @@ RunResult run(Store& store, const fs::path& file, const ResponseImportOptions& o
                 throw Cancelled{};
             progress->update(source->total(), source->total(), "saving " + file_name); // the commit can take a while
         }
+        queue->finish();
         if (writer.added() > 0) // every row stored already: nothing to commit or audit
             writer.commit(actor, file_name);
         result.imported = writer.added();

@@ -3,6 +3,7 @@
 #include "chorus/dates.hpp"
 #include "store_internal.hpp"
 
+#include <mutex>
 #include <optional>
 #include <string>
 #include <utility>
@@ -66,6 +67,9 @@ struct Store::BulkWriter::Impl {
     std::optional<std::int64_t> last_id_before; // none: the store held no responses
     std::size_t added = 0;
     std::vector<std::string> deferred_indexes; // CREATE INDEX statements to run at commit
+    // The connection is opened without SQLite's own mutex: add_checked() on a writing thread
+    // and stored_before() or expect() on a checking thread take turns through this one.
+    std::mutex connection_use;
 
     std::int64_t stored_responses()
     {
@@ -126,17 +130,23 @@ std::vector<AnswerProblem> Store::BulkWriter::check(const Response& response) co
 std::vector<AnswerProblem> Store::BulkWriter::add(const Response& response)
 {
     auto problems = check(response);
-    if (problems.empty()) {
-        impl_->inserter.insert(impl_->loaded, response, impl_->saved_at);
-        ++impl_->added;
-    }
+    if (problems.empty())
+        add_checked(response);
     return problems;
+}
+
+void Store::BulkWriter::add_checked(const Response& response)
+{
+    std::lock_guard lock(impl_->connection_use);
+    impl_->inserter.insert(impl_->loaded, response, impl_->saved_at);
+    ++impl_->added;
 }
 
 bool Store::BulkWriter::stored_before(const std::string& uuid)
 {
     if (!impl_->last_id_before)
         return false;
+    std::lock_guard lock(impl_->connection_use);
     auto& find = impl_->find_uuid;
     find.bind(1, uuid).bind(2, *impl_->last_id_before);
     const bool found = find.step();
@@ -153,6 +163,7 @@ void Store::BulkWriter::expect(std::size_t responses)
 {
     if (!impl_->deferred_indexes.empty() || responses < defer_indexes_from)
         return;
+    std::lock_guard lock(impl_->connection_use);
     if (static_cast<std::int64_t>(responses) > impl_->stored_responses())
         impl_->defer_indexes();
 }

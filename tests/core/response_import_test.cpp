@@ -422,6 +422,53 @@ TEST_F(ResponseImportTest, CancelledPartWayThroughWritesNothing)
     EXPECT_EQ(test::response_indexes(store), test::all_response_indexes);
 }
 
+// The rows are written on a thread of their own while the next ones are read and checked
+// (core/src/response_write_queue.hpp): a bad row half way through, with thousands written
+// already, still leaves nothing behind and is reported with its line.
+TEST_F(ResponseImportTest, BadRowHalfWayThroughALargeFileLeavesTheDatabaseUnchanged)
+{
+    import(std::string("uuid,agree\n") + uuid_c + ",agree\n");
+    const Snapshot before = snapshot();
+    const auto audit_before = store.audit_log().size();
+
+    std::string text = "agree,many\n";
+    for (int row = 1; row <= large_rows; ++row)
+        text += row == large_rows / 2 ? "agree,nope\n" : "agree,cin;cp\n";
+    const ImportError error = import_error(text);
+    EXPECT_TRUE(has_problem(error, large_rows / 2 + 1, "many", "\"nope\"")) << describe(error);
+    EXPECT_EQ(error.problems().size(), 1u) << describe(error);
+    EXPECT_EQ(snapshot(), before);
+    EXPECT_EQ(store.audit_log().size(), audit_before);
+    EXPECT_EQ(test::response_indexes(store), test::all_response_indexes);
+}
+
+// A write that fails in the writing thread (here a trigger that fails on one response, as a
+// full disk would) stops the import with SQLite's message and rolls back what was written.
+TEST_F(ResponseImportTest, AWriteFailingPartWayThroughLeavesTheDatabaseUnchanged)
+{
+    import(std::string("uuid,agree\n") + uuid_c + ",agree\n");
+    const Snapshot before = snapshot();
+    const auto audit_before = store.audit_log().size();
+    store.connection().exec("CREATE TRIGGER fail_one BEFORE INSERT ON response WHEN NEW.uuid = '" +
+                            numbered_uuid(large_rows / 2) + "' BEGIN SELECT abs(-9223372036854775808); END");
+
+    std::string text = "uuid,agree\n";
+    for (int row = 0; row < large_rows; ++row)
+        text += numbered_uuid(row) + ",agree\n";
+    try {
+        import(text);
+        ADD_FAILURE() << "the failing write was not reported";
+    } catch (const ImportError& error) {
+        ADD_FAILURE() << "reported as a problem of the file: " << describe(error);
+    } catch (const Error& error) {
+        EXPECT_NE(std::string(error.what()).find("integer overflow"), std::string::npos) << error.what();
+    }
+    store.connection().exec("DROP TRIGGER fail_one");
+    EXPECT_EQ(snapshot(), before);
+    EXPECT_EQ(store.audit_log().size(), audit_before);
+    EXPECT_EQ(test::response_indexes(store), test::all_response_indexes);
+}
+
 TEST(RowProblemTest, ToStringNamesTheLineAndColumn)
 {
     EXPECT_EQ((RowProblem{7, "listened", "an answer is required", "", ""}).to_string(),

@@ -170,6 +170,11 @@ public:
     // With the indexes deferred on an empty store (expect()), a uuid the batch repeats is
     // found only at commit(), which then throws Error and writes nothing.
     std::vector<AnswerProblem> add(const Response& response);
+    // Writes a response that check() found no problems in, without checking it again: a CSV
+    // import checks rows on its own thread while another writes them. add_checked() may run
+    // on one thread while stored_before() and expect() run on another (each waits for the
+    // other's SQLite work); any other call must not overlap it.
+    void add_checked(const Response& response);
     // A response with this uuid is stored, before this writer or by it.
     // A response with this uuid was stored before this writer began (the writer's own rows do
     // not count: a file's repeats are the caller's to find). Free when the store held none.
