@@ -350,8 +350,9 @@ TEST(PluginHostTest, RegistersPluginInstrumentsAndReportsAConflictWithoutThrowin
     for (const chorus::AuditEntry& entry : store.audit_log(1000)) {
         loads += entry.action == "plugin.load";
         refusals += entry.action == "plugin.refuse";
-        if (entry.action == "plugin.load")
+        if (entry.action == "plugin.load") {
             EXPECT_NE(entry.detail.find(".so"), std::string::npos) << entry.detail;
+        }
     }
     EXPECT_EQ(loads, host.loaded().size());
     EXPECT_EQ(refusals, host.refused().size());
