@@ -136,16 +136,20 @@ bool JsonObjectReader::read_string(const json& object, const std::string& path, 
     return value != nullptr;
 }
 
-void JsonObjectReader::read_int(const json& object, const std::string& path, const char* name, int& out, bool required)
+void JsonObjectReader::read_int(const json& object, const std::string& path, const char* name, int& out, bool required,
+                                std::int64_t limit)
 {
     const json* value = member(object, path, name, json::value_t::number_integer, required);
     if (!value)
         return;
-    auto number = value->get<std::int64_t>();
-    if (number < -1'000'000'000 || number > 1'000'000'000)
+    // Unsigned: a number beyond int64's range would wrap to a negative one.
+    bool in_range = value->is_number_unsigned()
+                        ? value->get<std::uint64_t>() <= static_cast<std::uint64_t>(limit)
+                        : value->get<std::int64_t>() >= -limit && value->get<std::int64_t>() <= limit;
+    if (!in_range)
         problem(path + "." + name, "is out of range");
     else
-        out = static_cast<int>(number);
+        out = static_cast<int>(value->get<std::int64_t>());
 }
 
 std::optional<double> JsonObjectReader::read_number(const json& object, const std::string& path, const char* name)

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <initializer_list>
 #include <optional>
@@ -43,7 +44,10 @@ protected:
                        bool required);
     bool read_string(const json& object, const std::string& path, const char* name, std::string& out,
                      bool required);
-    void read_int(const json& object, const std::string& path, const char* name, int& out, bool required);
+    // Numbers beyond +-limit are reported "out of range": the default keeps arithmetic on them
+    // far from overflow.
+    void read_int(const json& object, const std::string& path, const char* name, int& out, bool required,
+                  std::int64_t limit = 1'000'000'000);
     std::optional<double> read_number(const json& object, const std::string& path, const char* name);
     // An array of strings; each item that is not one is reported.
     std::vector<std::string> read_strings(const json& array, const std::string& path);
