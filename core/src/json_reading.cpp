@@ -46,12 +46,23 @@ std::string describe_parse_error(std::string_view text, const json::parse_error&
     return "line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + message;
 }
 
+std::string describe_json_error(std::string_view text, const json::exception& error)
+{
+    if (const auto* syntax = dynamic_cast<const json::parse_error*>(&error))
+        return describe_parse_error(text, *syntax);
+    // e.g. out_of_range for a number too large for a double: "number overflow parsing '1e999'".
+    std::string message = error.what();
+    if (auto bracket = message.find("] "); message.starts_with("[") && bracket != std::string::npos)
+        message = message.substr(bracket + 2);
+    return message;
+}
+
 json parse_definition_json(std::string_view text, const std::string& source)
 {
     try {
         return json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& error) {
-        throw DefinitionError({{source, "", describe_parse_error(text, error)}});
+    } catch (const json::exception& error) {
+        throw DefinitionError({{source, "", describe_json_error(text, error)}});
     }
 }
 

@@ -19,6 +19,9 @@ namespace chorus {
 std::string json_kind(const nlohmann::json& value);
 // "line L, column C: what is wrong", from nlohmann's parse error.
 std::string describe_parse_error(std::string_view text, const nlohmann::json::parse_error& error);
+// Any of nlohmann's exceptions while parsing: a syntax error as above, or what else went wrong
+// (a number too large for a double is out_of_range, not a parse_error).
+std::string describe_json_error(std::string_view text, const nlohmann::json::exception& error);
 // The JSON of a definition file; a syntax error is a DefinitionError naming `source` and where.
 nlohmann::json parse_definition_json(std::string_view text, const std::string& source);
 // The whole file; throws Error naming the file when it cannot be read.
