@@ -130,25 +130,25 @@ public:
         XML_SetElementHandler(
             parser.get(),
             [](void* data, const XML_Char* element, const XML_Char** attributes) {
-                auto& context = *static_cast<XmlParseContext*>(data);
-                if (!context.handler.start)
+                auto& state = *static_cast<XmlParseContext*>(data);
+                if (!state.handler.start)
                     return;
-                context.call([&] {
+                state.call([&] {
                     Attributes named;
                     for (std::size_t i = 0; attributes[i] != nullptr && attributes[i + 1] != nullptr; i += 2)
                         named[std::string(local_name(attributes[i]))] = attributes[i + 1];
-                    context.handler.start(local_name(element), named);
+                    state.handler.start(local_name(element), named);
                 });
             },
             [](void* data, const XML_Char* element) {
-                auto& context = *static_cast<XmlParseContext*>(data);
-                if (context.handler.end)
-                    context.call([&] { context.handler.end(local_name(element)); });
+                auto& state = *static_cast<XmlParseContext*>(data);
+                if (state.handler.end)
+                    state.call([&] { state.handler.end(local_name(element)); });
             });
         XML_SetCharacterDataHandler(parser.get(), [](void* data, const XML_Char* text, int length) {
-            auto& context = *static_cast<XmlParseContext*>(data);
-            if (context.handler.text && length > 0)
-                context.call([&] { context.handler.text(std::string_view(text, static_cast<std::size_t>(length))); });
+            auto& state = *static_cast<XmlParseContext*>(data);
+            if (state.handler.text && length > 0)
+                state.call([&] { state.handler.text(std::string_view(text, static_cast<std::size_t>(length))); });
         });
         bool too_large = xml.size() > static_cast<std::size_t>(std::numeric_limits<int>::max());
         bool parsed = !too_large
