@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs each libFuzzer target of a CHORUS_FUZZ build (preset asan) for a bounded time:
 #   installers/fuzz.sh [build folder, default build-asan] [target...]
-# CHORUS_FUZZ_SECONDS (default 45) is each target's time. Seeds: tests/fuzz/corpus/<target>,
-# the regression inputs and the interop files; what the fuzzer adds is kept in
+# CHORUS_FUZZ_SECONDS (default 45) is each target's time; 0 skips fuzzing. Seeds:
+# tests/fuzz/corpus/<target>, the regression inputs and the interop files; what the fuzzer adds is kept in
 # <build>/fuzz/corpus/<target> for the next run, a crashing input in <build>/fuzz/artifacts.
 # Prints one line per target with its executions; fails when any target found a crash.
 set -euo pipefail
@@ -13,6 +13,11 @@ shift || true
 targets=("$@")
 ((${#targets[@]})) || targets=(instrument_json response_csv surveyjs xlsform)
 seconds=${CHORUS_FUZZ_SECONDS:-45}
+# libFuzzer reads -max_total_time=0 as "no limit": 0 here means no fuzzing.
+if [[ $seconds == 0 ]]; then
+  echo "fuzz: CHORUS_FUZZ_SECONDS=0: fuzzing skipped"
+  exit 0
+fi
 # The response_csv target writes a SQLite store per input: on tmpfs its syncs cost nothing.
 [[ -z ${TMPDIR:-} && -d /dev/shm && -w /dev/shm ]] && export TMPDIR=/dev/shm
 interop=${CHORUS_INTEROP_DIR:-$here/../shared/interop}
