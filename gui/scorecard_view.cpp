@@ -82,7 +82,7 @@ ScorecardView::ScorecardView(wxWindow* parent, Session& session) : wxPanel(paren
     sizer->Add(summary_title, 0, wxLEFT | wxTOP, 12);
     summary_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 150), wxLC_REPORT | wxLC_SINGLE_SEL);
     summary_->SetName("summary");
-    summary_->SetImageList(make_scorecard_images(), wxIMAGE_LIST_SMALL);
+    summary_->AssignImageList(make_scorecard_images(), wxIMAGE_LIST_SMALL);
     summary_->AppendColumn("Plan area", wxLIST_FORMAT_LEFT, 220);
     for (Rag rag : summary_ratings)
         summary_->AppendColumn(wx(rag_word(rag)), wxLIST_FORMAT_LEFT, 95);
@@ -95,7 +95,7 @@ ScorecardView::ScorecardView(wxWindow* parent, Session& session) : wxPanel(paren
 
     measures_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
     measures_->SetName("measures");
-    measures_->SetImageList(make_scorecard_images(), wxIMAGE_LIST_SMALL);
+    measures_->AssignImageList(make_scorecard_images(), wxIMAGE_LIST_SMALL);
     measures_->AppendColumn("Measure", wxLIST_FORMAT_LEFT, 340);
     measures_->AppendColumn("Period", wxLIST_FORMAT_LEFT, 72);
     measures_->AppendColumn("Value", wxLIST_FORMAT_RIGHT, 70);

@@ -4,6 +4,8 @@
 # XLSX exports are written with libxlsxwriter; their test reads them back with LibreOffice.
 # Packaging (installers/CMakeLists.txt, check-packages.sh) needs dpkg-dev, fakeroot, rpm
 # (rpmbuild, rpm2archive), file, man-db, and the validators desktop-file-utils and appstream.
+# The sanitizer build and the fuzz targets (installers/sanitizers.sh) need clang, its
+# sanitizer and libFuzzer runtimes (libclang-rt-14-dev) and llvm-symbolizer (llvm).
 # Idempotent: when every package is already present it changes nothing and needs no network.
 set -euo pipefail
 
@@ -15,6 +17,7 @@ packages=(
   libxlsxwriter-dev libreoffice-calc-nogui
   libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils
   xvfb xauth imagemagick
+  clang libclang-rt-14-dev llvm
   desktop-file-utils appstream file man-db rpm
 )
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The two README quick-start commands:
 #   installers/quickstart.sh app    install, build, open Chorus on the demo database
-#   installers/quickstart.sh test   install, build, run every test, build and check the packages
+#   installers/quickstart.sh test   install, build, run every test (also under the sanitizers, and
+#                                   the fuzz targets), build and check the packages
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$here"
@@ -24,6 +25,9 @@ if [[ $mode == test ]]; then
   status=0
   ctest --preset default --parallel "$(nproc 2>/dev/null || echo 2)" --label-exclude gui || status=$?
   xvfb-run -a -s '-screen 0 1600x1200x24' ctest --preset default --label-regex gui || status=$?
+  # The same suite again under AddressSanitizer and UBSan, then the fuzz targets
+  # (docs/testing.md): one clang build of its own, build-asan.
+  bash installers/sanitizers.sh || status=$?
   # Old packages would be checked in place of missing new ones.
   rm -rf build/packages
   cpack --preset default || status=$?

@@ -381,9 +381,9 @@ JsonImportSummary import_json_export(Store& store, const std::filesystem::path& 
     json root;
     try {
         root = json::parse(in, take);
-    } catch (const json::parse_error& error) {
+    } catch (const json::exception& error) {
         // Where it went wrong, in lines and columns, from the text (read again only now).
-        throw DefinitionError({{source, "", describe_parse_error(read_text_file(file), error)}});
+        throw DefinitionError({{source, "", describe_json_error(read_text_file(file), error)}});
     }
     if (!root.is_object())
         throw Error(source + " is not a Chorus JSON export (it is not a JSON object)");

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <set>
 #include <sstream>
 
@@ -251,7 +252,9 @@ public:
         }
         allow_only(root, "$", {"id", "version", "title", "plugin", "description", "respondent_types", "questions"});
         read_string(root, "$", "id", instrument.id, true);
-        read_int(root, "$", "version", instrument.version, true);
+        // Any positive int: XLSForm's usual versions are dates such as 2025100301, and an
+        // imported definition must load again from its own JSON.
+        read_int(root, "$", "version", instrument.version, true, std::numeric_limits<int>::max());
         read_string(root, "$", "title", instrument.title, true);
         read_string(root, "$", "plugin", instrument.plugin, false);
         read_string(root, "$", "description", instrument.description, false);

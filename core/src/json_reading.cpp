@@ -46,12 +46,23 @@ std::string describe_parse_error(std::string_view text, const json::parse_error&
     return "line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + message;
 }
 
+std::string describe_json_error(std::string_view text, const json::exception& error)
+{
+    if (const auto* syntax = dynamic_cast<const json::parse_error*>(&error))
+        return describe_parse_error(text, *syntax);
+    // e.g. out_of_range for a number too large for a double: "number overflow parsing '1e999'".
+    std::string message = error.what();
+    if (auto bracket = message.find("] "); message.starts_with("[") && bracket != std::string::npos)
+        message = message.substr(bracket + 2);
+    return message;
+}
+
 json parse_definition_json(std::string_view text, const std::string& source)
 {
     try {
         return json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& error) {
-        throw DefinitionError({{source, "", describe_parse_error(text, error)}});
+    } catch (const json::exception& error) {
+        throw DefinitionError({{source, "", describe_json_error(text, error)}});
     }
 }
 
@@ -136,16 +147,20 @@ bool JsonObjectReader::read_string(const json& object, const std::string& path, 
     return value != nullptr;
 }
 
-void JsonObjectReader::read_int(const json& object, const std::string& path, const char* name, int& out, bool required)
+void JsonObjectReader::read_int(const json& object, const std::string& path, const char* name, int& out, bool required,
+                                std::int64_t limit)
 {
     const json* value = member(object, path, name, json::value_t::number_integer, required);
     if (!value)
         return;
-    auto number = value->get<std::int64_t>();
-    if (number < -1'000'000'000 || number > 1'000'000'000)
+    // Unsigned: a number beyond int64's range would wrap to a negative one.
+    bool in_range = value->is_number_unsigned()
+                        ? value->get<std::uint64_t>() <= static_cast<std::uint64_t>(limit)
+                        : value->get<std::int64_t>() >= -limit && value->get<std::int64_t>() <= limit;
+    if (!in_range)
         problem(path + "." + name, "is out of range");
     else
-        out = static_cast<int>(number);
+        out = static_cast<int>(value->get<std::int64_t>());
 }
 
 std::optional<double> JsonObjectReader::read_number(const json& object, const std::string& path, const char* name)

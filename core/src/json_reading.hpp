@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <initializer_list>
 #include <optional>
@@ -18,6 +19,9 @@ namespace chorus {
 std::string json_kind(const nlohmann::json& value);
 // "line L, column C: what is wrong", from nlohmann's parse error.
 std::string describe_parse_error(std::string_view text, const nlohmann::json::parse_error& error);
+// Any of nlohmann's exceptions while parsing: a syntax error as above, or what else went wrong
+// (a number too large for a double is out_of_range, not a parse_error).
+std::string describe_json_error(std::string_view text, const nlohmann::json::exception& error);
 // The JSON of a definition file; a syntax error is a DefinitionError naming `source` and where.
 nlohmann::json parse_definition_json(std::string_view text, const std::string& source);
 // The whole file; throws Error naming the file when it cannot be read.
@@ -43,7 +47,10 @@ protected:
                        bool required);
     bool read_string(const json& object, const std::string& path, const char* name, std::string& out,
                      bool required);
-    void read_int(const json& object, const std::string& path, const char* name, int& out, bool required);
+    // Numbers beyond +-limit are reported "out of range": the default keeps arithmetic on them
+    // far from overflow.
+    void read_int(const json& object, const std::string& path, const char* name, int& out, bool required,
+                  std::int64_t limit = 1'000'000'000);
     std::optional<double> read_number(const json& object, const std::string& path, const char* name);
     // An array of strings; each item that is not one is reported.
     std::vector<std::string> read_strings(const json& array, const std::string& path);

@@ -492,8 +492,10 @@ RunResult run(Store& store, const fs::path& file, const ResponseImportOptions& o
             preview->bad_rows = problems.bad_rows;
             preview->already_imported = result.already_imported;
             preview->problem_count = problems.total;
-            if (rows == 0)
+            if (rows == 0) { // refused by an import, so a problem here too
                 preview->summary = name + " has a header but no responses";
+                preview->problem_count = std::max<std::size_t>(1, problems.total);
+            }
             else if (problems.total > 0)
                 preview->summary = summary(name, problems, rows);
             preview->problems = std::move(problems.list);

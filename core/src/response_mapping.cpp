@@ -319,8 +319,8 @@ void apply_mapping_file(ColumnMapping& mapping, const Instrument& instrument, co
     json document;
     try {
         document = json::parse(text);
-    } catch (const json::parse_error& error) {
-        throw Error(name + ": not a mapping file: " + describe_parse_error(text, error));
+    } catch (const json::exception& error) {
+        throw Error(name + ": not a mapping file: " + describe_json_error(text, error));
     }
     if (!document.is_object() || !document.contains("columns") || !document["columns"].is_object())
         throw Error(name + ": not a mapping file: expected an object with \"columns\" (see docs/import-formats.md)");

@@ -260,7 +260,7 @@ AddOutcome Store::add_instrument(const Instrument& instrument, const std::string
         throw Error(version_name(instrument.id, instrument.version)
                     + " is already stored with a different definition; a changed definition needs a new "
                       "version number (for example "
-                    + std::to_string(instrument.version + 1) + ")");
+                    + std::to_string(std::int64_t{instrument.version} + 1) + ")");
     }
 
     auto insert_version = connection.prepare(

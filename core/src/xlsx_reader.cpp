@@ -10,6 +10,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <exception>
 #include <functional>
 #include <limits>
 #include <map>
@@ -42,6 +43,26 @@ struct XmlHandler {
     std::function<void(std::string_view element, const Attributes& attributes)> start;
     std::function<void(std::string_view element)> end;
     std::function<void(std::string_view text)> text;
+};
+
+// A C++ exception must not unwind through expat's C frames: a handler's exception is kept
+// here, the parser stopped, and the exception rethrown once XML_Parse has returned.
+struct XmlParseContext {
+    const XmlHandler& handler;
+    XML_Parser parser;
+    std::exception_ptr failure;
+
+    template <class Callback> void call(const Callback& callback)
+    {
+        if (failure)
+            return;
+        try {
+            callback();
+        } catch (...) {
+            failure = std::current_exception();
+            XML_StopParser(parser, XML_FALSE);
+        }
+    }
 };
 
 class ZipArchive {
@@ -104,30 +125,37 @@ public:
             XML_ParserCreate("UTF-8"), XML_ParserFree);
         if (!parser)
             throw Error(name_ + ": out of memory reading " + part);
-        XML_SetUserData(parser.get(), const_cast<XmlHandler*>(&handler));
+        XmlParseContext context{handler, parser.get(), nullptr};
+        XML_SetUserData(parser.get(), &context);
         XML_SetElementHandler(
             parser.get(),
             [](void* data, const XML_Char* element, const XML_Char** attributes) {
-                const auto& callbacks = *static_cast<const XmlHandler*>(data);
-                if (!callbacks.start)
+                auto& state = *static_cast<XmlParseContext*>(data);
+                if (!state.handler.start)
                     return;
-                Attributes named;
-                for (std::size_t i = 0; attributes[i] != nullptr && attributes[i + 1] != nullptr; i += 2)
-                    named[std::string(local_name(attributes[i]))] = attributes[i + 1];
-                callbacks.start(local_name(element), named);
+                state.call([&] {
+                    Attributes named;
+                    for (std::size_t i = 0; attributes[i] != nullptr && attributes[i + 1] != nullptr; i += 2)
+                        named[std::string(local_name(attributes[i]))] = attributes[i + 1];
+                    state.handler.start(local_name(element), named);
+                });
             },
             [](void* data, const XML_Char* element) {
-                const auto& callbacks = *static_cast<const XmlHandler*>(data);
-                if (callbacks.end)
-                    callbacks.end(local_name(element));
+                auto& state = *static_cast<XmlParseContext*>(data);
+                if (state.handler.end)
+                    state.call([&] { state.handler.end(local_name(element)); });
             });
         XML_SetCharacterDataHandler(parser.get(), [](void* data, const XML_Char* text, int length) {
-            const auto& callbacks = *static_cast<const XmlHandler*>(data);
-            if (callbacks.text && length > 0)
-                callbacks.text(std::string_view(text, static_cast<std::size_t>(length)));
+            auto& state = *static_cast<XmlParseContext*>(data);
+            if (state.handler.text && length > 0)
+                state.call([&] { state.handler.text(std::string_view(text, static_cast<std::size_t>(length))); });
         });
-        if (xml.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())
-            || XML_Parse(parser.get(), xml.data(), static_cast<int>(xml.size()), 1) == XML_STATUS_ERROR)
+        bool too_large = xml.size() > static_cast<std::size_t>(std::numeric_limits<int>::max());
+        bool parsed = !too_large
+                      && XML_Parse(parser.get(), xml.data(), static_cast<int>(xml.size()), 1) != XML_STATUS_ERROR;
+        if (context.failure)
+            std::rethrow_exception(context.failure);
+        if (!parsed)
             throw Error(name_ + ": " + part + ": malformed XML at line "
                         + std::to_string(XML_GetCurrentLineNumber(parser.get())) + ": "
                         + XML_ErrorString(XML_GetErrorCode(parser.get())));

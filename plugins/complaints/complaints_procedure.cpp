@@ -241,8 +241,10 @@ std::vector<std::string> ComplaintsProcedure::check(const Complaint& complaint) 
             problems.push_back(name + ": is marked extended, but its deadlines cannot be extended");
         for (const auto& [milestone, date] : stage.milestones) {
             const std::string where = name + ": milestone " + shown(milestone);
+            // clang before 16 cannot capture a structured binding: capture a reference to it.
+            const auto& wanted = milestone;
             const auto deadline = std::find_if(rule.deadlines.begin(), rule.deadlines.end(),
-                                               [&](const DeadlineRule& d) { return d.milestone == milestone; });
+                                               [&](const DeadlineRule& d) { return d.milestone == wanted; });
             if (deadline == rule.deadlines.end()) {
                 problems.push_back(where + " is not a milestone of " + name);
                 continue;

@@ -204,6 +204,22 @@ TEST(DefinitionImport, XlsformConstraintsLanguagesSettingsAndRequired)
                   "minimum and maximum"}));
 }
 
+// XLSForm versions are usually dates (yyyymmddnn, pyxform's default): the definition imported
+// from one must load again from the JSON Chorus stores it as (found by the xlsform fuzz target).
+TEST(DefinitionImport, ADateVersionLoadsAgainFromItsJson)
+{
+    test::TempDir dir;
+    const auto imported = xlsform(dir, {{"type", "name", "label"}, {"text", "q", "Q"}}, {},
+                                  {{"form_id", "version"}, {"dated", "2025100301"}});
+    EXPECT_EQ(imported.instrument.version, 2025100301);
+    EXPECT_EQ(parse_instrument(instrument_to_json(imported.instrument), "dated.json").version, 2025100301);
+
+    auto too_large = test::every_type_json();
+    too_large.replace(too_large.find("\"version\": 1"), 12, "\"version\": 2147483648");
+    EXPECT_EQ(error_of([&] { parse_instrument(too_large, "big.json"); }),
+              std::vector<std::string>{"$.version: is out of range"});
+}
+
 TEST(DefinitionImport, DetectsTheFormatOfAFile)
 {
     EXPECT_EQ(detect_definition_format("a.json", R"({"id": "x", "questions": []})"), DefinitionFormat::chorus);

@@ -335,6 +335,20 @@ TEST_F(ResponseImportTest, RefusesEmptyHeaderOnlyMalformedAndUnreadableFiles)
     EXPECT_EQ(store.count_responses(), 0);
 }
 
+// A dry run must refuse what the import refuses: a header-only file passed the preview with
+// nothing to fix while the import threw ImportError (found by the response_csv fuzz target).
+TEST_F(ResponseImportTest, PreviewOfAHeaderOnlyFileReportsTheProblemTheImportRefuses)
+{
+    write_file(file, "agree,why\n");
+    ResponseImportOptions options;
+    options.instrument_id = "every-type";
+    options.respondent_type = "parent";
+    const ImportPreview preview = preview_response_import(store, file, options);
+    EXPECT_EQ(preview.problem_count, 1u);
+    EXPECT_NE(preview.summary.find("has a header but no responses"), std::string::npos) << preview.summary;
+    EXPECT_THROW(import_responses(store, file, options, "tester"), ImportError);
+}
+
 // Large files take the bulk path (indexes dropped during the write and rebuilt at commit):
 // what is written before a problem or a cancel must vanish and the indexes come back.
 constexpr int large_rows = 20'000;
