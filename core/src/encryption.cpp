@@ -5,7 +5,11 @@
 #include "chorus/store.hpp"
 
 #include <fcntl.h>
-#include <unistd.h>
+#if defined(_WIN32)
+#  include <io.h>
+#else
+#  include <unistd.h>
+#endif
 
 #include <cerrno>
 #include <cstring>
@@ -17,17 +21,30 @@ namespace {
 
 constexpr int sqlite_busy = 5; // SQLITE_BUSY, without including sqlite3.h here
 
-// Data on the disk, not in a cache, before the rename makes it the database.
+// Data on the disk, not in a cache, before the rename makes it the database (and the
+// rename itself, by flushing the folder).
 void flush_to_disk(const std::filesystem::path& path)
 {
+#if defined(_WIN32)
+    // NTFS journals the rename; a folder cannot be opened for flushing there.
+    if (std::filesystem::is_directory(path))
+        return;
+    const int fd = ::_wopen(path.c_str(), _O_RDWR | _O_BINARY);
+    const bool flushed = fd >= 0 && ::_commit(fd) == 0;
+#else
     const int fd = ::open(path.c_str(), O_RDONLY);
-    if (fd < 0 || ::fsync(fd) != 0) {
-        const int error = errno;
-        if (fd >= 0)
-            ::close(fd);
-        throw Error(path.string() + ": cannot be flushed to disk: " + std::strerror(error));
+    const bool flushed = fd >= 0 && ::fsync(fd) == 0;
+#endif
+    const int error = errno;
+    if (fd >= 0) {
+#if defined(_WIN32)
+        ::_close(fd);
+#else
+        ::close(fd);
+#endif
     }
-    ::close(fd);
+    if (!flushed)
+        throw Error(path.string() + ": cannot be flushed to disk: " + std::strerror(error));
 }
 
 void remove_leftovers(const std::filesystem::path& staging)

@@ -1,10 +1,19 @@
 // chorus-cli encrypt, rekey and decrypt, and the passphrase every command then needs, run as
 // the real binary on a real database (POSIX: the CLI tests run processes).
 #include "chorus/encryption.hpp"
+#include "chorus/sqlite.hpp"
+#include "chorus/store.hpp"
+#include "child_process.hpp"
 #include "cli_support.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
+
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <random>
+#include <thread>
 
 namespace fs = std::filesystem;
 using namespace chorus;
@@ -97,4 +106,60 @@ TEST_F(CliEncryptionTest, OnlyAnAdminMayEncrypt)
                                                  "CHORUS_PASSPHRASE=a passphrase"});
     ASSERT_EQ(listed.status, 0) << listed;
     EXPECT_NE(listed.out.find("sam"), std::string::npos);
+}
+
+// chorus-cli encrypt killed with SIGKILL at random moments: every time, the database is
+// either still plain or wholly encrypted, with every response, never half converted.
+TEST_F(CliEncryptionTest, KilledEncryptionLeavesThePlainOrTheEncryptedDatabaseWhole)
+{
+    ASSERT_EQ(run({"demo"}).status, 0);
+    const fs::path original = temp / "original.db";
+    fs::copy_file(database, original);
+    std::int64_t responses = 0;
+    {
+        Store store(original);
+        responses = store.count_responses();
+    }
+    ASSERT_GT(responses, 0);
+
+    ::setenv("CHORUS_NEW_PASSPHRASE", "killed midway", 1);
+    ::setenv("CHORUS_PLUGIN_PATH", "", 1);
+    ::setenv("CHORUS_DATA_DIR", (temp / "data").c_str(), 1);
+    const std::vector<std::string> encrypt{CHORUS_CLI_PATH, "encrypt", "--db", database.string()};
+    const auto started = std::chrono::steady_clock::now();
+    {
+        test::ChildProcess whole(encrypt);
+        ASSERT_EQ(whole.wait(), 0) << whole.error_output();
+    }
+    const auto duration = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+
+    std::mt19937 random(20261202);
+    // The later two thirds: the first is chorus-cli starting and opening the database.
+    std::uniform_int_distribution<long> kill_after_ms(duration.count() / 3, duration.count());
+    int killed = 0, left_plain = 0, left_encrypted = 0;
+    for (int round = 0; round < 16; ++round) {
+        SCOPED_TRACE("round " + std::to_string(round + 1));
+        for (const char* suffix : {"", "-wal", "-shm", "-journal", ".converting"})
+            fs::remove(database.string() + suffix);
+        fs::copy_file(original, database);
+        test::ChildProcess converter(encrypt);
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kill_after_ms(random));
+        std::this_thread::sleep_until(deadline);
+        converter.kill(SIGKILL);
+        killed += converter.wait() == -SIGKILL ? 1 : 0;
+
+        const bool encrypted = is_encrypted_database(database);
+        (encrypted ? left_encrypted : left_plain) += 1;
+        Store store(database, encrypted ? "killed midway" : "");
+        EXPECT_EQ(store.count_responses(), responses);
+        auto integrity = store.connection().prepare("PRAGMA integrity_check");
+        ASSERT_TRUE(integrity.step());
+        EXPECT_EQ(integrity.column_text(0), "ok");
+    }
+    ::unsetenv("CHORUS_NEW_PASSPHRASE");
+    ::unsetenv("CHORUS_PLUGIN_PATH");
+    ::unsetenv("CHORUS_DATA_DIR");
+    EXPECT_GE(killed, 8) << "most kills must hit a conversion at work";
+    RecordProperty("left_plain", left_plain);
+    RecordProperty("left_encrypted", left_encrypted);
 }
