@@ -91,7 +91,8 @@ void convert(const std::filesystem::path& file, const std::string& old_passphras
             converted.audit(actor, action, file.filename().string(), "");
         }
         {
-            sql::Connection verify(staging, sql::Connection::Mode::read_only, new_passphrase);
+            // Read-write: the last connection to close a WAL database removes its -wal and -shm.
+            sql::Connection verify(staging, sql::Connection::Mode::read_write, new_passphrase);
             auto integrity = verify.prepare("PRAGMA integrity_check");
             if (!integrity.step() || integrity.column_text(0) != "ok")
                 throw Error(file.string() + ": the converted copy failed its integrity check; nothing was changed");

@@ -85,7 +85,8 @@ TEST_F(EncryptionTest, PlainFileHoldsAnswersInClearEncryptedOneDoesNot)
     EXPECT_TRUE(is_encrypted_database(file));
     EXPECT_FALSE(file_contains_marker());
     EXPECT_EQ(test::read_file(file).find("SQLite format 3"), std::string::npos);
-    EXPECT_FALSE(std::filesystem::exists(file.string() + ".converting"));
+    for (const char* leftover : {".converting", ".converting-wal", ".converting-shm", ".converting-journal"})
+        EXPECT_FALSE(std::filesystem::exists(file.string() + leftover)) << leftover;
 }
 
 TEST_F(EncryptionTest, EncryptKeepsEveryResponseAndIsAuditedWithoutTheSecret)
