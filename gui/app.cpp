@@ -40,7 +40,7 @@ MainFrame* start(Session& session, const AppOptions& options)
     for (;;) {
         try {
             session.open(file, seed && file == (options.database ? *options.database : default_database_path()),
-                         sign_in_prompt(nullptr, file));
+                         sign_in_prompt(nullptr, file), passphrase_prompt(nullptr, file));
             break;
         } catch (const std::exception& error) {
             show_error(nullptr, "Chorus could not open " + wx(file.filename().string()) + ".", error);

@@ -338,7 +338,7 @@ bool MainFrame::open_database(const std::filesystem::path& file, bool create)
         return false;
     }
     try {
-        session_.open(file, false, sign_in_prompt(this, file));
+        session_.open(file, false, sign_in_prompt(this, file), passphrase_prompt(this, file));
         reload();
         go_to(place_);
     } catch (const std::exception& error) {

@@ -1,7 +1,9 @@
 #include "session.hpp"
 
 #include "chorus/demo.hpp"
+#include "chorus/encryption.hpp"
 #include "chorus/paths.hpp"
+#include "chorus/sqlite.hpp"
 #include "chorus/users.hpp"
 
 #include <algorithm>
@@ -14,6 +16,26 @@ namespace chorus::gui {
 
 namespace {
 
+// The store, asking for the passphrase until it is right when the file is encrypted.
+std::unique_ptr<Store> open_store(const std::filesystem::path& file, const Session::PassphrasePrompt& passphrase)
+{
+    if (!is_encrypted_database(file))
+        return std::make_unique<Store>(file);
+    if (!passphrase)
+        throw Error(file.string() + ": the database is encrypted; give its passphrase to open it");
+    std::string problem;
+    for (;;) {
+        const auto given = passphrase(problem);
+        if (!given)
+            throw Error(file.string() + ": not opened; no passphrase was given");
+        try {
+            return std::make_unique<Store>(file, *given);
+        } catch (const sql::PassphraseError&) {
+            problem = "that passphrase is not right";
+        }
+    }
+}
+
 } // namespace
 
 Session::Session() : actor_(current_actor()) {}
@@ -24,7 +46,8 @@ void Session::load_plugins(Progress* progress)
     plugins_.load_folders(PluginHost::default_folders(), progress);
 }
 
-void Session::open(const std::filesystem::path& file, bool seed_demo_data, const SignInPrompt& sign_in)
+void Session::open(const std::filesystem::path& file, bool seed_demo_data, const SignInPrompt& sign_in,
+                   const PassphrasePrompt& passphrase)
 {
     if (file == default_database_path()) {
         std::error_code error;
@@ -35,7 +58,7 @@ void Session::open(const std::filesystem::path& file, bool seed_demo_data, const
     } else if (!std::filesystem::exists(file.parent_path().empty() ? "." : file.parent_path())) {
         throw Error(file.string() + ": the folder " + file.parent_path().string() + " does not exist");
     }
-    auto store = std::make_unique<Store>(file);
+    auto store = open_store(file, passphrase);
     std::string actor = current_actor();
     Role role = Role::admin;
     UserDirectory users(*store);

@@ -31,11 +31,17 @@ public:
     using SignInPrompt =
         std::function<std::optional<std::pair<std::string, std::string>>(const std::string& problem)>;
 
-    // Opens the database (creating its folder when it is the default one), signs in when it
+    // Asked for the passphrase of an encrypted database; `problem` as for SignInPrompt.
+    // nullopt: the person gave up.
+    using PassphrasePrompt = std::function<std::optional<std::string>(const std::string& problem)>;
+
+    // Opens the database (creating its folder when it is the default one), asking
+    // `passphrase` until it is right when the file is encrypted, signs in when it
     // has user accounts (asking `sign_in` until the name and password are right), registers
     // the plugins' instruments and, when `seed_demo_data`, seeds the demo on first use.
     // Throws Error naming the file; the database open before stays open then.
-    void open(const std::filesystem::path& file, bool seed_demo_data, const SignInPrompt& sign_in = {});
+    void open(const std::filesystem::path& file, bool seed_demo_data, const SignInPrompt& sign_in = {},
+              const PassphrasePrompt& passphrase = {});
     // Who is signed in: on a database without accounts, the computer's user name as an admin
     // (the file is open to whoever can open it).
     Role role() const { return role_; }

@@ -6,6 +6,7 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+#include <wx/textdlg.h>
 
 #include <memory>
 
@@ -69,6 +70,23 @@ Session::SignInPrompt sign_in_prompt(wxWindow* parent, const std::filesystem::pa
             return std::nullopt;
         *last_name = dialog.name();
         return std::make_pair(dialog.name(), dialog.password());
+    };
+}
+
+Session::PassphrasePrompt passphrase_prompt(wxWindow* parent, const std::filesystem::path& file)
+{
+    return [parent, database = file.filename().string()](const std::string& problem) -> std::optional<std::string> {
+        wxString message = wx(database) + " is encrypted. Enter its passphrase to open it.";
+        if (!problem.empty()) {
+            wxString text = wx(problem);
+            text[0] = wxToupper(text[0]);
+            message = wxString::FromUTF8("\u26A0 ") + text + ".\n\n" + message;
+        }
+        wxPasswordEntryDialog dialog(parent, message, "Chorus: encrypted database");
+        dialog.SetName("passphrase");
+        if (dialog.ShowModal() != wxID_OK)
+            return std::nullopt;
+        return utf8(dialog.GetValue());
     };
 }
 

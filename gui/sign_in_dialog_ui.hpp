@@ -1,6 +1,6 @@
 #pragma once
 // Signing in to a database that has user accounts: name, password, and why the last try
-// failed. Enter signs in, Escape gives up.
+// failed. Enter signs in, Escape gives up. Also the passphrase of an encrypted database.
 #include "session.hpp"
 
 #include <wx/dialog.h>
@@ -32,5 +32,9 @@ private:
 // Session::open's sign-in: this dialog, shown again with the problem until the name and
 // password are right or the person cancels.
 Session::SignInPrompt sign_in_prompt(wxWindow* parent, const std::filesystem::path& file);
+
+// Session::open's passphrase for an encrypted database: a password entry dialog, shown again
+// with the problem until the passphrase is right or the person cancels.
+Session::PassphrasePrompt passphrase_prompt(wxWindow* parent, const std::filesystem::path& file);
 
 } // namespace chorus::gui

@@ -160,9 +160,11 @@ else
   check "DEB: description" grep -q "^ Description: Survey and feedback collector" "$info"
   # From dpkg-shlibdeps: the libraries the binaries really link.
   depends=$(sed -n 's/^ Depends: //p' "$info")
-  for dependency in libwxgtk3.2-1 libwxbase3.2-1 libsqlite3-0 libcairo2 libpango-1.0-0 libsodium23 libstdc++6 libc6; do
+  for dependency in libwxgtk3.2-1 libwxbase3.2-1 libcairo2 libpango-1.0-0 libsodium23 libstdc++6 libc6; do
     check "DEB: depends on $dependency" grep -qF "$dependency (" <<<"$depends"
   done
+  # SQLite (with encryption) is built into libchorus_core, not the system's libsqlite3.
+  check "DEB: does not depend on libsqlite3-0" bash -c '! grep -qF "libsqlite3-0" <<<"$1"' _ "$depends"
   root=$work/deb-root
   dpkg -x "$deb" "$root"
   check_layout DEB "$root/usr"

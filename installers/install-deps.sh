@@ -6,13 +6,16 @@
 # (rpmbuild, rpm2archive), file, man-db, and the validators desktop-file-utils and appstream.
 # The sanitizer build and the fuzz targets (installers/sanitizers.sh) need clang, its
 # sanitizer and libFuzzer runtimes (libclang-rt-14-dev) and llvm-symbolizer (llvm).
+# SQLite itself is built from SQLite3 Multiple Ciphers (fetch-sqlite3mc.sh, with curl and
+# openssl); the sqlite3 command is only the benchmarks' reference.
 # Idempotent: when every package is already present it changes nothing and needs no network.
 set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config dpkg-dev fakeroot git
   libwxgtk3.2-dev libboost-dev libboost-filesystem-dev
-  libsqlite3-dev sqlite3 nlohmann-json3-dev libgtest-dev time
+  sqlite3 nlohmann-json3-dev libgtest-dev time
+  curl ca-certificates openssl
   libzip-dev libexpat1-dev libsodium-dev
   libxlsxwriter-dev libreoffice-calc-nogui
   libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils

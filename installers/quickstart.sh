@@ -14,6 +14,7 @@ case "$mode" in
 esac
 
 bash installers/install-deps.sh
+bash installers/fetch-sqlite3mc.sh
 cmake --preset default
 cmake --build --preset default --parallel "$(nproc 2>/dev/null || echo 2)"
 

@@ -50,9 +50,16 @@ public:
     // Opened on first use, so --help and usage errors never create a database. When the
     // database has user accounts, opening signs in (password from $CHORUS_PASSWORD, else
     // asked on the terminal) and refuses a role the command's permission does not allow
-    // (AccessDenied). Then it registers the plugins' instruments, warning on err about
+    // (AccessDenied). An encrypted database's passphrase comes from $CHORUS_PASSPHRASE, else
+    // the terminal. Then it registers the plugins' instruments, warning on err about
     // refused plugins and about instruments that conflict with stored ones.
     Store& store();
+
+    // Closes the store, so that the database can be converted (encryption.cpp).
+    void close_store() { store_.reset(); }
+    // The passphrase the store was opened with (empty for a plain database); valid once store()
+    // has been called.
+    const std::string& passphrase() const { return passphrase_; }
 
     // Loaded from PluginHost::default_folders() on first use.
     PluginHost& plugins();
@@ -63,6 +70,7 @@ private:
     std::string actor_;
     Permission permission_;
     Role role_ = Role::admin;
+    std::string passphrase_;
     std::ostream& out_;
     std::ostream& err_;
     std::unique_ptr<Store> store_;
@@ -132,6 +140,9 @@ int users_add(const Arguments& arguments, Context& context);
 int users_role(const Arguments& arguments, Context& context);
 int users_password(const Arguments& arguments, Context& context);
 int users_deactivate(const Arguments& arguments, Context& context);
+int encrypt(const Arguments& arguments, Context& context);
+int decrypt(const Arguments& arguments, Context& context);
+int rekey(const Arguments& arguments, Context& context);
 
 // Shared by `instruments list` and `demo`.
 void print_instruments_table(std::ostream& out, const std::vector<InstrumentSummary>& instruments);

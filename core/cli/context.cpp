@@ -1,5 +1,6 @@
 #include "commands.hpp"
 
+#include "chorus/encryption.hpp"
 #include "chorus/users.hpp"
 
 #include <termios.h>
@@ -34,7 +35,9 @@ Store& Context::store()
                 throw Error("cannot create the folder " + folder.string() + " for the database: " +
                             error.message());
         }
-        auto store = std::make_unique<Store>(database_);
+        if (is_encrypted_database(database_))
+            passphrase_ = password_input("CHORUS_PASSPHRASE", "Passphrase for " + database_.string());
+        auto store = std::make_unique<Store>(database_, passphrase_);
         if (UserDirectory users(*store); users.has_accounts()) {
             const UserAccount account = users.sign_in(
                 actor_, password_input("CHORUS_PASSWORD", "Password for " + actor_ + " on " + database_.string()));
@@ -69,7 +72,8 @@ std::string password_input(const char* variable, const std::string& prompt)
     if (const char* given = std::getenv(variable))
         return given;
     if (!isatty(STDIN_FILENO))
-        throw Error(std::string("a password is needed: set ") + variable + " or run chorus-cli on a terminal");
+        throw Error(std::string("a ") + (std::string_view(variable).find("PASSPHRASE") != std::string_view::npos ? "passphrase" : "password")
+                    + " is needed: set " + variable + " or run chorus-cli on a terminal");
     termios before{};
     tcgetattr(STDIN_FILENO, &before);
     termios hidden = before;

@@ -295,6 +295,15 @@ std::vector<Command> make_commands()
     add_complaint_commands(table);
     add_retention_commands(table);
     add_user_commands(table);
+    table.push_back(command({"encrypt"}, no_operands,
+                            "Encrypt the database with a passphrase (asked twice, or taken from "
+                            "CHORUS_NEW_PASSPHRASE); docs/encryption.md.",
+                            {}, encrypt));
+    table.push_back(command({"decrypt"}, no_operands, "Store the database unencrypted again.", {}, decrypt));
+    table.push_back(command({"rekey"}, no_operands,
+                            "Change the database's passphrase (the new one asked twice, or taken from "
+                            "CHORUS_NEW_PASSPHRASE).",
+                            {}, rekey));
     return table;
 }
 
@@ -351,6 +360,8 @@ void print_common_options(std::ostream& out)
                        "  ");
     out << "  The default database is " << default_database_path().string()
         << "\n  (set CHORUS_DATA_DIR to use another folder).\n"
+           "  An encrypted database's passphrase is taken from CHORUS_PASSPHRASE, else asked\n"
+           "  on the terminal (never an option: the command line is seen by others).\n"
            "  Plugins load from the folder installed with Chorus and from each folder in\n"
            "  CHORUS_PLUGIN_PATH; their instruments are added to the database it opens.\n";
 }

@@ -62,6 +62,9 @@ Permission command_permission(const CommandSpec& command)
         {"users role", Permission::manage_users},
         {"users password", Permission::manage_users},
         {"users deactivate", Permission::manage_users},
+        {"encrypt", Permission::manage_users},
+        {"decrypt", Permission::manage_users},
+        {"rekey", Permission::manage_users},
     };
     const std::string name = command.name();
     if (auto found = by_name.find(name); found != by_name.end())

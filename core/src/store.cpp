@@ -214,7 +214,8 @@ void Store::Impl::audit(const std::string& actor, const std::string& action, con
     insert_audit_row(connection, actor, action, entity, detail, reason);
 }
 
-Store::Store(const std::filesystem::path& file) : impl_(std::make_unique<Impl>(file))
+Store::Store(const std::filesystem::path& file, const std::string& passphrase)
+    : impl_(std::make_unique<Impl>(file, passphrase))
 {
     auto& connection = impl_->connection;
     connection.exec("PRAGMA journal_mode = WAL");

@@ -66,7 +66,8 @@ private:
 };
 
 struct Store::Impl {
-    explicit Impl(const std::filesystem::path& file) : connection(file) {}
+    Impl(const std::filesystem::path& file, const std::string& passphrase)
+        : connection(file, sql::Connection::Mode::read_write_create, passphrase) {}
 
     sql::Connection connection;
     // Stored versions never change, so caching them is safe across connections.

@@ -8,7 +8,9 @@
 #
 # Environment: CHORUS_BENCH_RESPONSES (default 1000000), CHORUS_BENCH_RUNS (default 3),
 # CHORUS_BUILD_DIR (default build/ of this checkout), CHORUS_BENCH_DIR (scratch folder,
-# default a new one under $TMPDIR, removed afterwards; a million responses need ~2 GB).
+# default a new one under $TMPDIR, removed afterwards; a million responses need ~2 GB),
+# CHORUS_BENCH_PASSPHRASE (when set, the Chorus database is encrypted with it before the
+# import: the cost of encryption at rest, docs/encryption.md).
 set -euo pipefail
 
 name=run-import-bench default_runs=3
@@ -49,6 +51,10 @@ for ((run = 1; run <= runs; run++)); do
   floor_times+=("$seconds")
 
   "$cli" --db "$work/chorus.db" instruments import "$instrument_file" >/dev/null
+  if [[ -n ${CHORUS_BENCH_PASSPHRASE:-} ]]; then
+    CHORUS_NEW_PASSPHRASE=$CHORUS_BENCH_PASSPHRASE "$cli" --db "$work/chorus.db" encrypt >/dev/null
+    export CHORUS_PASSPHRASE=$CHORUS_BENCH_PASSPHRASE
+  fi
   result=$(timed "$cli" --db "$work/chorus.db" responses import "$csv" --instrument "$instrument")
   read -r seconds kib <<<"$result"
   chorus_times+=("$seconds")
@@ -61,7 +67,7 @@ floor=$(printf '%s\n' "${floor_times[@]}" | median)
 chorus=$(printf '%s\n' "${chorus_times[@]}" | median)
 peak=$(printf '%s\n' "${chorus_peaks[@]}" | sort -n | tail -1)
 echo
-echo "Responses:                       $responses ($runs runs, $(nproc) cores)"
+echo "Responses:                       $responses ($runs runs, $(nproc) cores)${CHORUS_BENCH_PASSPHRASE:+, encrypted database}"
 echo "sqlite3 .import (floor), median: $floor s"
 echo "chorus-cli import, median:       $chorus s"
 echo "ratio chorus / floor:            $(awk -v c="$chorus" -v f="$floor" 'BEGIN { printf "%.2f", c / f }')"

@@ -1,7 +1,9 @@
 #pragma once
 // A thin RAII layer over SQLite. sqlite3.h stays out of this header.
 // Errors become SqliteError with a message that names the database file
-// and says in plain words what went wrong (locked, read-only, full, not a database).
+// and says in plain words what went wrong (locked, read-only, full, not a database,
+// encrypted with another passphrase). SQLite here is SQLite3 Multiple Ciphers: a database
+// can be encrypted at rest (docs/encryption.md).
 #include "chorus/error.hpp"
 #include "chorus/export.hpp"
 
@@ -26,6 +28,18 @@ private:
     int code_;
 };
 
+// The file is encrypted and the passphrase given (or none) does not open it; also thrown
+// when a passphrase is given for a plain database.
+class CHORUS_CORE_API PassphraseError : public SqliteError {
+public:
+    using SqliteError::SqliteError;
+};
+
+// True when the file exists and is not a plain SQLite database but has the shape of an
+// encrypted one (whole pages that start with noise): an encrypted database carries no
+// marker, so a file of random bytes in page-sized blocks looks the same.
+CHORUS_CORE_API bool looks_encrypted(const std::filesystem::path& file);
+
 class Statement;
 
 class CHORUS_CORE_API Connection {
@@ -33,7 +47,11 @@ public:
     enum class Mode { read_write_create, read_write, read_only };
 
     // Opens the file with foreign keys on and a busy timeout; the caller chooses WAL.
-    explicit Connection(const std::filesystem::path& file, Mode mode = Mode::read_write_create);
+    // `passphrase`: the key of an encrypted database, applied before anything reads the file
+    // (a new file is created encrypted); empty for a plain one. A wrong or missing one is a
+    // PassphraseError, here rather than at the first query. The passphrase is not kept.
+    explicit Connection(const std::filesystem::path& file, Mode mode = Mode::read_write_create,
+                        const std::string& passphrase = {});
     ~Connection();
     Connection(Connection&& other) noexcept;
     Connection& operator=(Connection&& other) noexcept;
@@ -46,6 +64,9 @@ public:
     int changes() const;
     int user_version();
     void set_busy_timeout(int milliseconds);
+    // Re-encrypts every page with a new passphrase (empty: decrypts), in one transaction.
+    // Not in WAL mode (SQLite3 Multiple Ciphers refuses it there).
+    void rekey(const std::string& passphrase);
     const std::filesystem::path& file() const { return file_; }
 
     // Throws SqliteError for a result code that is not OK/ROW/DONE; `doing` says what was attempted.
@@ -58,6 +79,7 @@ private:
     friend class Transaction;
     sqlite3* db_ = nullptr;
     std::filesystem::path file_;
+    bool keyed_ = false; // opened with a passphrase
 };
 
 class CHORUS_CORE_API Statement {

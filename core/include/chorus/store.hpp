@@ -89,8 +89,9 @@ public:
 
     // Opens (creating if needed) and migrates to schema_version, in a transaction.
     // Throws Error naming the file when it is not a database, is from a newer Chorus,
-    // is locked, read-only or damaged.
-    explicit Store(const std::filesystem::path& file);
+    // is locked, read-only or damaged. `passphrase`: for an encrypted database (empty for a
+    // plain one; docs/encryption.md); a missing or wrong one is a sql::PassphraseError.
+    explicit Store(const std::filesystem::path& file, const std::string& passphrase = {});
     ~Store();
     Store(Store&&) noexcept;
     Store& operator=(Store&&) noexcept;
