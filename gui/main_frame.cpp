@@ -7,6 +7,7 @@
 #include "export_dialog_ui.hpp"
 #include "plugins_view.hpp"
 #include "response_import_dialog_ui.hpp"
+#include "retention_dialog_ui.hpp"
 #include "responses_view.hpp"
 #include "scorecard_view.hpp"
 #include "session.hpp"
@@ -47,6 +48,7 @@ enum MenuId {
     id_edit_measure_set,
     id_import_responses,
     id_export,
+    id_retention,
 };
 
 class PlaceData : public wxTreeItemData {
@@ -117,6 +119,8 @@ void MainFrame::build_menus()
     file->AppendSeparator();
     file->Append(id_export, "E&xport...\tCtrl+E", "Export responses as CSV, XLSX or JSON, or the plan report as HTML or PDF");
     file->AppendSeparator();
+    file->Append(id_retention, "Records &retention...", "How long records are kept, legal holds, and purging what is past it");
+    file->AppendSeparator();
     file->Append(wxID_EXIT, "&Quit\tCtrl+Q");
     auto* view = new wxMenu;
     view->Append(id_view_capture, "&Capture\tCtrl+1");
@@ -164,6 +168,10 @@ void MainFrame::build_menus()
         ExportDialog(this, session_, scorecard_->measure_set() ? scorecard_->file() : std::filesystem::path())
             .ShowModal();
     }, id_export);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        RetentionDialog(this, session_).ShowModal();
+        reload(); // a purge may have deleted what the views show
+    }, id_retention);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ask_pin_and_enter_child_mode(); }, id_child_mode);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
         go_to({View::scorecard, {}});
@@ -242,7 +250,8 @@ void MainFrame::apply_role()
     const std::pair<int, Permission> gated[] = {
         {id_import_responses, Permission::import_data}, {id_open_measure_set, Permission::analyse},
         {id_new_measure_set, Permission::edit_measures}, {id_edit_measure_set, Permission::edit_measures},
-        {id_export, Permission::export_data},           {id_view_capture, view_permission(View::capture)},
+        {id_export, Permission::export_data},           {id_retention, Permission::manage_retention},
+        {id_view_capture, view_permission(View::capture)},
         {id_view_responses, view_permission(View::responses)}, {id_view_analysis, view_permission(View::analysis)},
         {id_view_complaints, view_permission(View::complaints)},
         {id_view_compliments, view_permission(View::compliments)},

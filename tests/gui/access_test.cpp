@@ -96,7 +96,7 @@ TEST_F(AccessTest, AWorkerHasTheCaptureViewOnly)
     frame->go_to({View::responses, {}});
     EXPECT_EQ(frame->place().view, View::capture) << "a worker cannot open the responses list";
     wxMenuBar* bar = frame->GetMenuBar();
-    for (const char* label : {"E&xport...\tCtrl+E", "&Import responses...", "Open &measure set..."}) {
+    for (const char* label : {"E&xport...\tCtrl+E", "&Import responses...", "Open &measure set...", "Records &retention..."}) {
         const int id = bar->FindMenuItem("&File", wxString(label).BeforeFirst('\t'));
         ASSERT_NE(id, wxNOT_FOUND) << label;
         EXPECT_FALSE(bar->IsEnabled(id)) << label;
