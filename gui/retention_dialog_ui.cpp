@@ -149,10 +149,7 @@ bool RetentionDialog::purge(const std::string& today, bool confirmed)
         ComplaintRegister* complaints = session_.complaints();
         RecordsRetention::OpenComplaint open;
         if (complaints)
-            open = [&](const std::string& uuid) {
-                const auto complaint = complaints->log().find(uuid);
-                return complaint && complaints->status(*complaint, today).open;
-            };
+            open = [&](const std::string& uuid) { return complaints->is_open(uuid, today); };
         else if (retention.rule(RecordType::complaint))
             throw Error("the complaints plugin is not loaded, so Chorus cannot tell which complaints are still open; "
                         "nothing was purged");

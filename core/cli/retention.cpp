@@ -157,10 +157,7 @@ int purge(const Arguments& arguments, Context& context)
     if (retention.rule(RecordType::complaint)) {
         plugin.emplace(complaints_plugin(context));
         complaints.emplace(context.store(), plugin->procedure());
-        open = [&](const std::string& uuid) {
-            const auto complaint = complaints->log().find(uuid);
-            return complaint && complaints->status(*complaint, today).open;
-        };
+        open = [&](const std::string& uuid) { return complaints->is_open(uuid, today); };
     }
     const bool dry_run = arguments.has("dry-run");
     const PurgePlan plan = dry_run ? retention.plan_purge(today, open)
@@ -186,11 +183,11 @@ int erase(const Arguments& arguments, Context& context)
     require_confirmation(arguments, "erasing");
     const auto& operands = arguments.operands();
     const RecordType type = record_type_operand(operands.front());
+    RecordsRetention retention(context.store());
     std::vector<std::string> uuids;
     for (std::size_t i = 1; i < operands.size(); ++i) {
         if (type == RecordType::complaint) {
             // One complainant's complaints share their case reference.
-            RecordsRetention retention(context.store());
             auto same_person = retention.complaints_with_reference(operands[i]);
             if (!same_person.empty()) {
                 uuids.insert(uuids.end(), same_person.begin(), same_person.end());
@@ -206,7 +203,6 @@ int erase(const Arguments& arguments, Context& context)
             context.out() << "  " << uuid << '\n';
         return 0;
     }
-    RecordsRetention retention(context.store());
     retention.erase(type, uuids, context.actor(), arguments.required("reason"));
     context.out() << "erased " << count_noun(static_cast<std::int64_t>(uuids.size()), record_type_name(type),
                                              plural_name(type)) << '\n';

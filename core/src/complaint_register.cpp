@@ -188,6 +188,12 @@ ComplaintStatus ComplaintRegister::status(const Complaint& complaint, std::strin
     return procedure_.assess(complaint, calendar(), today);
 }
 
+bool ComplaintRegister::is_open(const std::string& uuid, std::string_view today)
+{
+    const auto complaint = log_.find(uuid);
+    return complaint && status(*complaint, today).open;
+}
+
 std::vector<RegisterEntry> ComplaintRegister::list_with_status(const ComplaintFilter& filter, std::string_view today,
                                                                bool open_only)
 {

@@ -7,8 +7,6 @@
 #include "chorus/plugin_host.hpp"
 
 #include "audit_row.hpp"
-#include "chorus/sqlite.hpp"
-
 #include "elf_symbols.hpp"
 
 #include "chorus/instrument_json.hpp"

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <fstream>
@@ -82,12 +83,14 @@ bool looks_encrypted(const std::filesystem::path& file)
     std::error_code error;
     const auto size = std::filesystem::file_size(file, error);
     // 512 bytes is SQLite's smallest page; the file is always whole pages.
-    if (error || size < 512 || size % 512 != 0 || file_header(file) == plain_header)
+    if (error || size < 512 || size % 512 != 0)
         return false;
-    // Noise: 512 random bytes take about 220 different values; text takes under 100.
     std::ifstream in(file, std::ios::binary);
     std::array<char, 512> start{};
-    in.read(start.data(), start.size());
+    if (!in.read(start.data(), start.size())
+        || std::equal(plain_header.begin(), plain_header.end(), start.begin()))
+        return false;
+    // Noise: 512 random bytes take about 220 different values; text takes under 100.
     std::array<bool, 256> seen{};
     int different = 0;
     for (char byte : start)

@@ -59,6 +59,9 @@ public:
                                 const std::string& actor);
 
     ComplaintStatus status(const Complaint& complaint, std::string_view today);
+    // Whether the stored complaint `uuid` is still open on `today` (false when there is none):
+    // what a purge asks before deleting a complaint past retention.
+    bool is_open(const std::string& uuid, std::string_view today);
     // The register view: complaints as ComplaintLog::list filters them, each with its
     // status on `today`. open_only keeps those the procedure counts as open; paging then
     // applies to the open ones.
