@@ -296,9 +296,10 @@ AddOutcome Store::add_instrument(const Instrument& instrument, const std::string
 std::vector<InstrumentSummary> Store::list_instruments()
 {
     auto rows = impl_->connection.prepare(
-        "SELECT v.instrument, v.version, v.title, v.plugin, v.stored_at, "
-        "  (SELECT count(*) FROM response r WHERE r.instrument_version_id = v.id) "
-        "FROM instrument_version v ORDER BY v.instrument, v.version");
+        // One pass over the list-order index for every version's count, not one per version.
+        "SELECT v.instrument, v.version, v.title, v.plugin, v.stored_at, coalesce(c.responses, 0) "
+        "FROM instrument_version v LEFT JOIN (SELECT instrument_version_id, count(*) AS responses FROM response "
+        "GROUP BY instrument_version_id) c ON c.instrument_version_id = v.id ORDER BY v.instrument, v.version");
     std::vector<InstrumentSummary> result;
     while (rows.step())
         result.push_back({rows.column_text(0), rows.column_int(1), rows.column_text(2), rows.column_text(3),
@@ -477,23 +478,25 @@ std::string changed_fields(const Response& before, const Response& after)
 
 std::vector<ResponseSummary> Store::list_responses(const ResponseFilter& filter)
 {
-    // The page's ids first, from the list-order index alone (schema 5), so an offset deep into
+    // The page's ids first, from the list-order index alone (schema 9), so an offset deep into
     // a million responses steps over index entries instead of sorting or reading the table;
     // with `after`, the index is entered at that response.
+    constexpr const char* list_order = " ORDER BY r.captured_at, r.instrument_version_id, r.id";
     auto rows = impl_->connection.prepare(
         std::string("SELECT r.uuid, v.instrument, v.version, r.captured_at, r.captured_by, r.team, r.respondent_type, "
-                    "r.id FROM response r JOIN instrument_version v ON v.id = r.instrument_version_id "
+                    "r.instrument_version_id, r.id FROM response r JOIN instrument_version v ON v.id = r.instrument_version_id "
                     "WHERE r.id IN (SELECT r.id FROM response r ")
-        + response_filter_clause + (filter.after ? " AND (r.captured_at, r.id) > (?7, ?8)" : "")
-        + " ORDER BY r.captured_at, r.id LIMIT ?5 OFFSET ?6) ORDER BY r.captured_at, r.id");
+        + response_filter_clause
+        + (filter.after ? " AND (r.captured_at, r.instrument_version_id, r.id) > (?7, ?8, ?9)" : "") + list_order
+        + " LIMIT ?5 OFFSET ?6)" + list_order);
     bind_response_filter(rows, filter);
     rows.bind(5, filter.limit).bind(6, filter.offset);
     if (filter.after)
-        rows.bind(7, filter.after->captured_at).bind(8, filter.after->row);
+        rows.bind(7, filter.after->captured_at).bind(8, filter.after->version_row).bind(9, filter.after->row);
     std::vector<ResponseSummary> result;
     while (rows.step()) {
         result.push_back(summary_of(rows));
-        result.back().position = {result.back().captured_at, rows.column_int64(7)};
+        result.back().position = {result.back().captured_at, rows.column_int64(7), rows.column_int64(8)};
     }
     return result;
 }

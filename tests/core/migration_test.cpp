@@ -171,6 +171,41 @@ TEST(Migration, SchemaFiveAnswerRowsBecomeChoicePacks)
     EXPECT_EQ(many.options[2].count, 1);
 }
 
+TEST(Migration, SchemaEightListIndexesCarryTheVersionAndKeepEveryResponse)
+{
+    test::TempDir dir;
+    auto file = dir / "eight.db";
+    {
+        sql::Connection old(file);
+        migrate(old, 8);
+        auto insert = old.prepare("INSERT INTO instrument_version (instrument, version, title, definition, stored_at) "
+                                  "VALUES ('every-type', ?, 'Every question type', ?, '2024-01-01T00:00:00Z')");
+        for (int version : {1, 2}) {
+            insert.bind(1, version).bind(2, test::every_type_json(version));
+            insert.run();
+            insert.reset();
+        }
+        // Stored version 2 first at the same time: the list puts version 1 first from schema 9.
+        old.exec("INSERT INTO response (uuid, instrument_version_id, captured_at, team, saved_at) VALUES "
+                 "('3f2b8c1e-5d4a-4b6f-9c2d-1a2b3c4d5e6f', 2, '2024-01-02T00:00:00Z', 'North', '2024-01-02T00:00:00Z'), "
+                 "('4f2b8c1e-5d4a-4b6f-9c2d-1a2b3c4d5e6f', 1, '2024-01-02T00:00:00Z', 'North', '2024-01-02T00:00:00Z'), "
+                 "('5f2b8c1e-5d4a-4b6f-9c2d-1a2b3c4d5e6f', 1, '2024-01-01T00:00:00Z', 'South', '2024-01-02T00:00:00Z')");
+    }
+    Store store(file);
+    EXPECT_EQ(store.connection().user_version(), Store::schema_version);
+    EXPECT_EQ(test::response_indexes(store), test::all_response_indexes);
+    const auto listed = store.list_responses();
+    ASSERT_EQ(listed.size(), 3u);
+    EXPECT_EQ(listed[0].uuid, "5f2b8c1e-5d4a-4b6f-9c2d-1a2b3c4d5e6f");
+    EXPECT_EQ(listed[1].uuid, "4f2b8c1e-5d4a-4b6f-9c2d-1a2b3c4d5e6f");
+    EXPECT_EQ(listed[2].uuid, "3f2b8c1e-5d4a-4b6f-9c2d-1a2b3c4d5e6f");
+    const auto versions = store.list_instruments();
+    ASSERT_EQ(versions.size(), 2u);
+    EXPECT_EQ(versions[0].responses, 2);
+    EXPECT_EQ(versions[1].responses, 1);
+    EXPECT_EQ(store.response_teams(), (std::vector<std::string>{"North", "South"}));
+}
+
 TEST(Migration, FailedMigrationChangesNothing)
 {
     test::TempDir dir;

@@ -217,9 +217,14 @@ TEST_F(StoreTest, APageStartsAfterAKnownResponseAsTheOffsetWouldGiveIt)
 {
     Store store(file);
     store.add_instrument(test::every_type_instrument(), "tester");
+    auto second = test::every_type_instrument();
+    second.version = 2;
+    store.add_instrument(second, "tester");
     std::vector<Response> batch;
-    for (int i = 0; i < 12; ++i) { // two at each time: the storage order breaks the tie
-        batch.push_back(make_response("every-type", 1, {{"agree", std::string("agree")}}));
+    // Two at each time: the version breaks the tie, and the later one is stored first, so
+    // the list's order is not the storage order.
+    for (int i = 0; i < 12; ++i) {
+        batch.push_back(make_response("every-type", i % 2 == 0 ? 2 : 1, {{"agree", std::string("agree")}}));
         batch.back().captured_at = "2025-07-0" + std::to_string(i / 2 + 1) + "T09:00:00Z";
         batch.back().team = i % 3 == 0 ? "North" : "South";
     }
@@ -240,7 +245,7 @@ TEST_F(StoreTest, APageStartsAfterAKnownResponseAsTheOffsetWouldGiveIt)
     EXPECT_EQ(store.list_responses().front().position.captured_at, "2025-07-01T09:00:00Z");
     // The list is paged from indexes: no sort of the table however many responses it holds.
     auto plan = store.connection().prepare("EXPLAIN QUERY PLAN SELECT r.id FROM response r "
-                                           "ORDER BY r.captured_at, r.id LIMIT 100 OFFSET 5");
+                                           "ORDER BY r.captured_at, r.instrument_version_id, r.id LIMIT 100 OFFSET 5");
     std::string details;
     while (plan.step())
         details += plan.column_text(3) + "\n";
@@ -281,7 +286,7 @@ TEST_F(StoreTest, UsesWalAndForeignKeys)
                  sql::SqliteError);
 }
 
-TEST_F(StoreTest, ChoiceCountsReadResponsesThroughTheInstrumentIndex)
+TEST_F(StoreTest, ChoiceCountsReadResponsesThroughTheListOrderIndex)
 {
     Store store(file);
     // The statement of the measures' and the analysis's counting scans (choice_pack.hpp).
@@ -291,7 +296,7 @@ TEST_F(StoreTest, ChoiceCountsReadResponsesThroughTheInstrumentIndex)
     std::string details;
     while (plan.step())
         details += plan.column_text(3) + "\n";
-    EXPECT_NE(details.find("USING INDEX response_by_instrument"), std::string::npos) << details;
+    EXPECT_NE(details.find("USING INDEX response_in_list_order"), std::string::npos) << details;
 }
 
 TEST_F(StoreTest, ChosenOptionsAreReadableWithPlainSql)

@@ -40,8 +40,7 @@ Instrument every_type_instrument(int version = 1);
 // The secondary indexes of the response and answer tables, by name: a bulk write drops
 // them and builds them again at commit, and a rollback must bring them back.
 std::vector<std::string> response_indexes(Store& store);
-inline const std::vector<std::string> all_response_indexes{"answer_value_by_question", "response_by_instrument",
-                                                           "response_by_team", "response_by_uuid",
-                                                           "response_in_list_order"};
+inline const std::vector<std::string> all_response_indexes{"answer_value_by_question", "response_by_team",
+                                                           "response_by_uuid", "response_in_list_order"};
 
 } // namespace chorus::test

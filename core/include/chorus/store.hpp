@@ -30,10 +30,12 @@ struct InstrumentSummary {
     std::int64_t responses = 0; // complete responses to this version
 };
 
-// Where a response stands in the responses list's order (capture time, then storage order):
-// a page can start just after it (keyset paging) instead of counting rows from the first.
+// Where a response stands in the responses list's order (capture time, then the version's
+// storage order, then the response's): a page can start just after it (keyset paging) instead
+// of counting rows from the first.
 struct ResponsePosition {
     std::string captured_at;
+    std::int64_t version_row = 0;
     std::int64_t row = 0;
 };
 
@@ -83,7 +85,7 @@ enum class AddOutcome { added, unchanged };
 
 class CHORUS_CORE_API Store {
 public:
-    static constexpr int schema_version = 8;
+    static constexpr int schema_version = 9;
 
     class BulkWriter;
 
