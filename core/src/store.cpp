@@ -295,15 +295,22 @@ AddOutcome Store::add_instrument(const Instrument& instrument, const std::string
 
 std::vector<InstrumentSummary> Store::list_instruments()
 {
+    // Every version's count from one pass over a covering index, counted here: no index
+    // starts with the version (schema 9), and SQLite's GROUP BY would sort a million ids
+    // first (0.26 s against 0.06 s).
+    std::unordered_map<std::int64_t, std::int64_t> responses;
+    auto versions = impl_->connection.prepare("SELECT instrument_version_id FROM response");
+    while (versions.step())
+        ++responses[versions.column_int64(0)];
     auto rows = impl_->connection.prepare(
-        // One pass over the list-order index for every version's count, not one per version.
-        "SELECT v.instrument, v.version, v.title, v.plugin, v.stored_at, coalesce(c.responses, 0) "
-        "FROM instrument_version v LEFT JOIN (SELECT instrument_version_id, count(*) AS responses FROM response "
-        "GROUP BY instrument_version_id) c ON c.instrument_version_id = v.id ORDER BY v.instrument, v.version");
+        "SELECT v.instrument, v.version, v.title, v.plugin, v.stored_at, v.id "
+        "FROM instrument_version v ORDER BY v.instrument, v.version");
     std::vector<InstrumentSummary> result;
-    while (rows.step())
+    while (rows.step()) {
+        auto count = responses.find(rows.column_int64(5));
         result.push_back({rows.column_text(0), rows.column_int(1), rows.column_text(2), rows.column_text(3),
-                          rows.column_text(4), rows.column_int64(5)});
+                          rows.column_text(4), count == responses.end() ? 0 : count->second});
+    }
     return result;
 }
 
