@@ -84,13 +84,15 @@ TEST(CrashSafety, KilledWriterLeavesEverySavedResponseWholeAndTheFileIntact)
         SCOPED_TRACE("kill " + std::to_string(kill + 1));
         test::ChildProcess writer({CHORUS_TEST_WRITER_PATH, "loop", file.string(), std::to_string(next_index)});
         std::vector<std::string> lines;
-        auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kill_after_start_ms(random));
-        if (kill % 2 == 1) {
+        const bool after_first_save = kill % 2 == 1;
+        if (after_first_save) {
             auto first = writer.read_line(30s);
             ASSERT_TRUE(first) << "the writer saved nothing in 30 s";
             lines.push_back(*first);
-            deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kill_after_first_save_ms(random));
         }
+        const auto deadline = std::chrono::steady_clock::now()
+                              + std::chrono::milliseconds(after_first_save ? kill_after_first_save_ms(random)
+                                                                           : kill_after_start_ms(random));
         while (std::chrono::steady_clock::now() < deadline)
             if (auto line = writer.read_line(std::chrono::duration_cast<std::chrono::milliseconds>(
                     deadline - std::chrono::steady_clock::now())))
